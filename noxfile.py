@@ -1,0 +1,74 @@
+"""Development sessions: `nox` runs tests, lint, typing and docs; `nox -s bench` the benchmarks."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.needs_version = ">=2024.10.9"
+nox.options.sessions = ["tests", "lint", "typing", "docs"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = False
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+def _pytest(session: nox.Session) -> None:
+    # CI gets the thorough Hypothesis profile (1,000+ examples per property).
+    profile = "thorough" if os.environ.get("CI") else "quick"
+    env = {"GOVREPLY_HYPOTHESIS_PROFILE": os.environ.get("GOVREPLY_HYPOTHESIS_PROFILE", profile)}
+    session.run(
+        "pytest", "--cov", "--cov-branch", "--cov-report=term", *session.posargs, env=env
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (with doctests) on this interpreter, with branch coverage."""
+    _install(session, "test")
+    _pytest(session)
+
+
+@nox.session(name="tests-all", python=PYTHONS, default=False)
+def tests_all(session: nox.Session) -> None:
+    """Run the test suite on every supported Python that is installed."""
+    _install(session, "test")
+    _pytest(session)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typing(session: nox.Session) -> None:
+    """Type-check src and tests with mypy --strict."""
+    _install(session, "typing")
+    session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the docs with warnings as errors, and run every example in them."""
+    _install(session, "docs")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark govreply against its peers (cn2an, pydantic, msgspec, xsdata); prints ratios."""
+    _install(session, "bench")
+    for script in sorted(os.listdir("bench")):
+        if script.startswith("bench_") and script.endswith(".py"):
+            session.run("python", f"bench/{script}", *session.posargs)

@@ -1,0 +1,135 @@
+"""The body of a letter and its small parts: paragraphs, sections, attachments, contact, disclosure.
+
+Section labels (一、 （一） 1. （1）) are never stored: they follow from a section's depth and
+position, so a reordered or inserted section can never carry a wrong label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+
+from govreply.errors import ValidationError
+from govreply.model._enums import DisclosureKind
+from govreply.model._validators import nonempty
+from govreply.numerals import split_items
+
+__all__ = ["AttachmentNote", "Contact", "Disclosure", "Item", "Paragraph", "Section"]
+
+
+@attrs.frozen
+class Item:
+    """One inline enumeration item of a paragraph: ``ordinal`` 2 and ``text`` ``二是…``.
+
+    ``text`` starts with its marker, so a paragraph's lead plus its items' texts is the
+    paragraph again.
+    """
+
+    ordinal: int
+    text: str
+
+
+@attrs.frozen
+class Paragraph:
+    """A body paragraph, its text exactly as printed.
+
+    >>> p = Paragraph("我局做了两件事。一是减负；二是培训。")
+    >>> p.lead, [i.text for i in p.items]
+    ('我局做了两件事。', ['一是减负；', '二是培训。'])
+    """
+
+    text: str = attrs.field(validator=nonempty)
+
+    @property
+    def lead(self) -> str:
+        """The text before the first 一是 item (the whole text when there are no items)."""
+        return split_items(self.text)[0]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The inline 一是/二是… items, in order; empty when the paragraph has none."""
+        return tuple(Item(n, t) for n, t in split_items(self.text)[1])
+
+
+@attrs.frozen
+class Section:
+    """A numbered section: a heading, its paragraphs, and nested subsections.
+
+    The top level prints as 一、, then （一）, 1. and （1）; deeper nesting has no label and is
+    rejected by :class:`~govreply.model.ReplyLetter`.
+    """
+
+    heading: str = attrs.field(validator=nonempty)
+    paragraphs: tuple[Paragraph, ...] = ()
+    subsections: tuple[Section, ...] = ()
+
+    @property
+    def depth(self) -> int:
+        """Levels in this section's tree: 1 for a section without subsections."""
+        return 1 + max((s.depth for s in self.subsections), default=0)
+
+
+@attrs.frozen
+class AttachmentNote:
+    """An attachment note (附件说明): the attachment's title and the printed label.
+
+    GB/T 9704 prints the label as 附件; some letters print 附, which :func:`govreply.check`
+    reports.
+    """
+
+    title: str = attrs.field(validator=nonempty)
+    label: str = attrs.field(default="附件", validator=nonempty)
+
+
+@attrs.frozen
+class Contact:
+    """The contact line: a name and a phone number as printed (0797—4436219)."""
+
+    name: str | None = attrs.field(default=None, validator=nonempty)
+    phone: str | None = attrs.field(default=None, validator=nonempty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.name is None and self.phone is None:
+            raise ValidationError("a contact needs a name or a phone", field="contact", value=None)
+
+
+# Checked in order: the first pattern found in the note decides its kind.
+_DISCLOSURE_PATTERNS: tuple[tuple[re.Pattern[str], DisclosureKind], ...] = (
+    (re.compile(r"不同意.*公开|同意公开[:：]?\s*否|公开[:：]\s*否"), DisclosureKind.NO_CONSENT),
+    (re.compile(r"依申请公开"), DisclosureKind.ON_REQUEST),
+    (re.compile(r"不予公开|不公开|免予公开|非公开"), DisclosureKind.NOT_PUBLIC),
+    (re.compile(r"同意.*公开|同意公开[:：]?\s*是|公开[:：]\s*是"), DisclosureKind.CONSENT),
+    (re.compile(r"主动公开|公开发布|予以公开|全文公开|公开"), DisclosureKind.PUBLIC),
+)
+
+
+@attrs.frozen
+class Disclosure:
+    """The disclosure note (公开属性) as printed, and what it means.
+
+    >>> Disclosure.parse("（同意对外公开）")
+    Disclosure(text='同意对外公开', kind=<DisclosureKind.CONSENT: 'consent'>)
+    >>> Disclosure.parse("此件公开发布").kind.value
+    'public'
+    """
+
+    text: str = attrs.field(validator=nonempty)
+    kind: DisclosureKind = DisclosureKind.UNKNOWN
+
+    @classmethod
+    def parse(cls, text: str) -> Disclosure:
+        """Read a disclosure note; surrounding brackets are dropped and the kind inferred.
+
+        Raises:
+            ValidationError: ``text`` is empty.
+        """
+        note = text.strip().strip("()（）").strip()
+        if not note:
+            raise ValidationError("empty disclosure note", field="disclosure", value=text)
+        folded = unicodedata.normalize("NFKC", "".join(note.split()))
+        for pattern, kind in _DISCLOSURE_PATTERNS:
+            if pattern.search(folded):
+                return cls(note, kind)
+        return cls(note, DisclosureKind.UNKNOWN)
