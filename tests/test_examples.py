@@ -31,7 +31,8 @@ def test_page_break_repairs_are_the_documented_ones() -> None:
     letter = examples.seed_letter()
     two = letter.sections[1].paragraphs[0].text
     head, tail = (line for line in LINES if line.startswith(("区政府将", "区教育系统心理健康")))
-    assert head.endswith("全区教育系统心") and tail.startswith("区教育系统心")
+    assert head.endswith("全区教育系统心")
+    assert tail.startswith("区教育系统心")
     assert two == head + tail.removeprefix("区教育系统心")
     three = letter.sections[2].paragraphs[1].text
     first, second = (line for line in LINES if line.startswith(("二是构建", "健康成长档案")))
@@ -44,7 +45,8 @@ def test_seed_letter_carries_every_part() -> None:
     letter = examples.seed_letter()
     assert letter.kind is ItemKind.SUGGESTION
     assert letter.title == "关于区二届人大四次会议第55号建议答复的函"
-    assert letter.disclosure is not None and letter.disclosure.kind is DisclosureKind.CONSENT
+    assert letter.disclosure is not None
+    assert letter.disclosure.kind is DisclosureKind.CONSENT
     assert [s.heading for s in letter.sections] == [
         "全力推进学校减负工作",
         "持续深化校政心理合作",
@@ -54,10 +56,12 @@ def test_seed_letter_carries_every_part() -> None:
     assert [i.ordinal for i in letter.sections[0].paragraphs[1].items] == [2, 3]
     assert letter.attachments[0].label == "附"
     assert letter.cc == ("区人大选任联工委", "区政府督查室")
-    assert letter.contact is not None and letter.contact.phone == "0797—4436219"
+    assert letter.contact is not None
+    assert letter.contact.phone == "0797—4436219"
     form = letter.feedback_form
     assert form is not None
-    assert form.classification is not None and form.classification.code == "A1"
+    assert form.classification is not None
+    assert form.classification.code == "A1"
     assert form.item.category == "教科文卫类"
     assert (form.attitude, form.result, form.opinion) == (None, None, None)
     assert len(form.remarks) == 2

@@ -18,12 +18,13 @@ ALLOWED = {
     "formats": {"errors", "numerals", "model", "formats", "schemas"},
     "schemas": {"schemas"},
     "examples": {"errors", "numerals", "model", "examples"},
+    "main": {"cli"},
 }
 
 
 def _layer(path: Path) -> str:
     part = path.relative_to(SRC).parts[0]
-    return part.removesuffix(".py").lstrip("_")
+    return part.removesuffix(".py").strip("_")
 
 
 def _govreply_imports(path: Path) -> set[str]:
@@ -37,7 +38,7 @@ def _govreply_imports(path: Path) -> set[str]:
         for name in names:
             parts = name.split(".")
             if parts[0] == "govreply" and len(parts) > 1:
-                found.add(parts[1].lstrip("_"))
+                found.add(parts[1].strip("_"))
     return found
 
 

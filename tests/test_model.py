@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import attrs
 import pytest
@@ -48,7 +49,7 @@ REF = ItemReference(
 )
 
 
-def letter(**changes: object) -> ReplyLetter:
+def letter(**changes: Any) -> ReplyLetter:
     base = ReplyLetter(
         kind=ItemKind.SUGGESTION,
         title="关于区二届人大四次会议第55号建议答复的函",
@@ -90,7 +91,9 @@ def test_document_number_parse_reads_standard_and_misprinted_forms(
     assert number.as_printed == (kept or str(number))
 
 
-@pytest.mark.parametrize("bad", ["", "赣区教议", "赣区教议〔24〕2号", "〔2024〕2号", "赣区教议〔2024〕号"])
+@pytest.mark.parametrize(
+    "bad", ["", "赣区教议", "赣区教议〔24〕2号", "〔2024〕2号", "赣区教议〔2024〕号"]
+)
 def test_document_number_parse_rejects_non_numbers(bad: str) -> None:
     """Text that is not a document number raises ValidationError naming doc_number."""
     with pytest.raises(ValidationError, match="not a document number") as info:
@@ -147,7 +150,7 @@ def test_classification_rejects_bad_codes(bad: str) -> None:
 
 
 def test_classification_grade_and_subcode() -> None:
-    """grade is the letter and subcode the digit, or None."""
+    """Grade is the letter and subcode the digit, or None."""
     assert (Classification("B2").grade, Classification("B2").subcode) == ("B", "2")
     assert Classification("C").subcode is None
     assert str(Classification("A1")) == "A1"
@@ -157,11 +160,12 @@ def test_classification_grade_and_subcode() -> None:
 
 
 def test_builtin_schemes_describe_codes() -> None:
-    """npc describes grades A-D; ganxian offers A1-C2 and describes them by grade."""
+    """Npc describes grades A-D; ganxian offers A1-C2 and describes them by grade."""
     assert set(scheme_names()) >= {"npc", "ganxian"}
     npc, ganxian = get_scheme("npc"), get_scheme("ganxian")
     assert npc.describe(Classification("D")) == "留作参考"
-    assert npc.accepts(Classification("A")) and not npc.accepts(Classification("A1"))
+    assert npc.accepts(Classification("A"))
+    assert not npc.accepts(Classification("A1"))
     assert ganxian.options == ("A1", "A2", "A3", "B1", "B2", "C1", "C2")
     assert ganxian.describe(Classification("B2")).startswith("正在解决")
     with pytest.raises(ValidationError, match="does not define"):
@@ -234,7 +238,7 @@ def test_congress_str_is_the_short_form() -> None:
 
 
 def test_item_reference_label() -> None:
-    """label cites the item as 第N号建议 / 第N号提案."""
+    """Label cites the item as 第N号建议 / 第N号提案."""
     assert REF.label == "第55号建议"
     assert attrs.evolve(REF, kind=ItemKind.PROPOSAL).label == "第55号提案"
     assert attrs.evolve(REF, number=None).label is None
@@ -384,7 +388,8 @@ def test_letter_defaults_and_value_semantics() -> None:
     a = letter()
     assert a.role is ReplyRole.REPLY
     assert (a.doc_number, a.sections, a.cc, a.feedback_form) == (None, (), (), None)
-    assert a == letter() and hash(a) == hash(letter())
+    assert a == letter()
+    assert hash(a) == hash(letter())
     assert a != letter(date=datetime.date(2024, 5, 20))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         a.title = "x"  # type: ignore[misc]
@@ -394,7 +399,7 @@ def test_letter_defaults_and_value_semantics() -> None:
     "changes",
     [{"title": ""}, {"issuer": " "}, {"cc": ("区政府", "")}, {"notes": ("",)}, {"opening": ""}],
 )
-def test_letter_rejects_blank_text(changes: dict[str, object]) -> None:
+def test_letter_rejects_blank_text(changes: dict[str, Any]) -> None:
     """Blank text where text is required or given is an invariant violation."""
     with pytest.raises(ValidationError):
         letter(**changes)
@@ -403,7 +408,9 @@ def test_letter_rejects_blank_text(changes: dict[str, object]) -> None:
 def test_feedback_form_rejects_blank_options() -> None:
     """Form options and remarks must be non-blank."""
     with pytest.raises(ValidationError):
-        FeedbackForm(title="表", deputies=Addressees(("a",)), item=REF, classification_options=("",))
+        FeedbackForm(
+            title="表", deputies=Addressees(("a",)), item=REF, classification_options=("",)
+        )
 
 
 def test_finding_str() -> None:

@@ -14,21 +14,9 @@ import attrs
 from govreply.errors import ValidationError
 from govreply.model._enums import DisclosureKind
 from govreply.model._validators import nonempty
-from govreply.numerals import split_items
+from govreply.numerals import Item, split_items
 
 __all__ = ["AttachmentNote", "Contact", "Disclosure", "Item", "Paragraph", "Section"]
-
-
-@attrs.frozen
-class Item:
-    """One inline enumeration item of a paragraph: ``ordinal`` 2 and ``text`` ``二是…``.
-
-    ``text`` starts with its marker, so a paragraph's lead plus its items' texts is the
-    paragraph again.
-    """
-
-    ordinal: int
-    text: str
 
 
 @attrs.frozen
@@ -50,7 +38,7 @@ class Paragraph:
     @property
     def items(self) -> tuple[Item, ...]:
         """The inline 一是/二是… items, in order; empty when the paragraph has none."""
-        return tuple(Item(n, t) for n, t in split_items(self.text)[1])
+        return split_items(self.text)[1]
 
 
 @attrs.frozen

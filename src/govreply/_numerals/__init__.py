@@ -1,0 +1,1 @@
+"""Private implementation of :mod:`govreply.numerals`; import from there instead."""
