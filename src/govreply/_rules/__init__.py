@@ -1,0 +1,1 @@
+"""Private implementation of :mod:`govreply.rules`; import from there instead."""
