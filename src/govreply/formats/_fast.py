@@ -1,0 +1,208 @@
+"""Fast, generated dict <-> model functions for the JSON mapping of :mod:`._convert`.
+
+cattrs is thorough but pays for it on every call. The functions here are generated once from the
+attrs fields of the model, the way attrs and cattrs generate theirs, and do the same strict checks
+inline (``type(v) is str``, no unknown keys…). They stop at the first problem by raising
+:class:`RejectedError` (or whatever the model raises); the caller then runs the detailed cattrs
+converter over the same input to list every problem. So the fast path only decides *whether*
+a document is valid, never *what* is wrong with it, and cannot report less than cattrs would.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from govreply.model import ReplyLetter
+
+__all__ = ["RejectedError", "structure_letter", "unstructure_letter"]
+
+
+class RejectedError(Exception):
+    """The fast path met something it will not accept; the detailed path explains why."""
+
+
+# 2024-05-20  (RFC 3339 full-date)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+
+
+def _check_str(v: object) -> str:
+    if v.__class__ is not str:
+        raise RejectedError
+    return v
+
+
+def _check_int(v: object) -> int:
+    if v.__class__ is not int:
+        raise RejectedError
+    return v
+
+
+def _check_date(v: object) -> datetime.date:
+    if v.__class__ is not str or not _ISO_DATE(v):
+        raise RejectedError
+    return datetime.date.fromisoformat(v)
+
+
+def _check_strs(v: object) -> tuple[str, ...]:
+    if v.__class__ is not list:
+        raise RejectedError
+    for x in v:
+        if x.__class__ is not str:
+            raise RejectedError
+    return tuple(v)
+
+
+def _check_list(v: object) -> list[Any]:
+    if v.__class__ is not list:
+        raise RejectedError
+    return v
+
+
+class _Generator:
+    """Writes one structure and one unstructure function per attrs class, then compiles them."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_str": _check_str,
+            "_int": _check_int,
+            "_date": _check_date,
+            "_list": _check_list,
+            "_strs": _check_strs,
+            "_Rejected": RejectedError,
+        }
+        self.lines: list[str] = []
+        self.done: set[type] = set()
+
+    def name(self, tp: Any) -> str:
+        key = f"_t{len(self.namespace)}"
+        self.namespace[key] = tp
+        return key
+
+    def convert(self, tp: Any, expr: str) -> str:
+        """An expression that checks and converts the JSON value ``expr`` to ``tp``."""
+        if tp is str:
+            return f"_str({expr})"
+        if tp is int:
+            return f"_int({expr})"
+        if tp is datetime.date:
+            return f"_date({expr})"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            table = self.name({m.value: m for m in tp})
+            return f"{table}[{expr}]"
+        if typing.get_origin(tp) is tuple:
+            item = typing.get_args(tp)[0]
+            if item is str:
+                return f"_strs({expr})"
+            return f"tuple([{self.convert(item, 'x')} for x in _list({expr})])"
+        if attrs.has(tp):
+            self.add(tp)
+            return f"_s_{tp.__name__}({expr})"
+        raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover - model changed
+
+    def check(self, tp: Any, var: str, indent: str) -> list[str]:
+        """Statements that check the JSON value in ``var`` and convert it in place to ``tp``."""
+        if tp in (str, int):
+            return [
+                f"{indent}if {var}.__class__ is not {tp.__name__}:",
+                f"{indent}    raise _Rejected",
+            ]
+        return [f"{indent}{var} = {self.convert(tp, var)}"]
+
+    def dump(self, tp: Any, expr: str) -> str:
+        """An expression giving the JSON value of the model value ``expr`` of type ``tp``."""
+        if tp in (str, int):
+            return expr
+        if tp is datetime.date:
+            return f"{expr}.isoformat()"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return f"{expr}.value"
+        if typing.get_origin(tp) is tuple:
+            item = typing.get_args(tp)[0]
+            if item is str:
+                return f"list({expr})"
+            return f"[{self.dump(item, 'x')} for x in {expr}]"
+        if attrs.has(tp):
+            self.add(tp)
+            return f"_u_{tp.__name__}({expr})"
+        raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover - model changed
+
+    def add(self, cls: type) -> None:
+        if cls in self.done:
+            return
+        self.done.add(cls)
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        cls_name = self.name(cls)
+        keys = self.name(frozenset(a.name for a in fields))
+        s = [
+            f"def _s_{cls.__name__}(o):",
+            "    if o.__class__ is not dict or not o.keys() <= " + keys + ":",
+            "        raise _Rejected",
+        ]
+        u = [f"def _u_{cls.__name__}(v):", "    d = {}"]
+        for a in fields:
+            tp = hints[a.name]
+            inner, optional = _strip_optional(tp)
+            if a.default is attrs.NOTHING:
+                s.append(f"    f_{a.name} = o[{a.name!r}]")
+                s += self.check(tp, f"f_{a.name}", "    ")
+            elif optional and a.default is None:
+                s += [
+                    f"    f_{a.name} = o.get({a.name!r})",
+                    f"    if f_{a.name} is not None:",
+                    *self.check(inner, f"f_{a.name}", "        "),
+                ]
+            else:
+                if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                    raise TypeError(f"no fast path for factory defaults ({a.name})")
+                default = self.name(a.default)
+                s += [
+                    f"    f_{a.name} = o.get({a.name!r}, {default})",
+                    f"    if f_{a.name} is not {default}:",
+                    *self.check(tp, f"f_{a.name}", "        "),
+                ]
+            value = f"v.{a.name}"
+            if optional:
+                u += [
+                    f"    x = {value}",
+                    "    if x is not None:",
+                    f"        d[{a.name!r}] = {self.dump(inner, 'x')}",
+                ]
+            else:
+                u.append(f"    d[{a.name!r}] = {self.dump(tp, value)}")
+        args = ", ".join(f"{a.name}=f_{a.name}" for a in fields)
+        s.append(f"    return {cls_name}({args})")
+        u.append("    return d")
+        self.lines += [*s, "", *u, ""]
+
+    def compile(self) -> dict[str, Any]:
+        source = "\n".join(self.lines)
+        exec(compile(source, "<govreply.formats._fast>", "exec"), self.namespace)
+        return self.namespace
+
+
+def _strip_optional(tp: Any) -> tuple[Any, bool]:
+    args = typing.get_args(tp)
+    if type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return rest[0], True
+    return tp, False
+
+
+def _build() -> tuple[Callable[[Any], ReplyLetter], Callable[[ReplyLetter], dict[str, Any]]]:
+    generator = _Generator()
+    generator.add(ReplyLetter)
+    namespace = generator.compile()
+    return namespace["_s_ReplyLetter"], namespace["_u_ReplyLetter"]
+
+
+structure_letter, unstructure_letter = _build()
+structure_letter.__doc__ = "Build a letter from its JSON mapping; raise on the first problem."
+unstructure_letter.__doc__ = "The JSON mapping of a letter (``None`` fields left out)."

@@ -1,0 +1,207 @@
+"""JSON: a reply letter as a versioned, strictly checked JSON document.
+
+A document is an envelope naming the format and its version, with the letter inside::
+
+    {"format": "govreply.reply-letter", "version": 1, "letter": {...}}
+
+Inside ``letter`` every key is a model attribute name (design §2): ``kind``, ``doc_number``,
+``sections``… Values map as follows:
+
+* text is a JSON string, kept exactly (no stripping or normalisation);
+* counts and numbers (``year``, ``serial``, ``number``, ``total``, ``term``, ``session``) are
+  JSON integers;
+* closed vocabularies are their values as strings (``"suggestion"``, ``"co-handling"``);
+* ``date`` is an RFC 3339 full date, ``"2024-05-20"``;
+* collections (``names``, ``paragraphs``, ``sections``, ``cc``…) are arrays, always written,
+  possibly empty;
+* every model class is an object, even a one-field one (``{"code": "A1"}``,
+  ``{"text": "…"}``), so a class can grow without a new version;
+* **None**: an optional part that is ``None`` is *left out* by :func:`dumps`. :func:`loads`
+  reads a missing optional key and an explicit ``null`` the same way, as ``None``, because
+  many JSON producers write ``null``; ``null`` is an error anywhere else.
+
+:func:`loads` is strict where cattrs' preconfigured converters coerce: ``"false"``, ``1``,
+``4.7`` and ``"4"`` are never read as a boolean, a string or an integer; unknown keys, missing
+required keys, a wrong ``format`` or an unsupported ``version`` are errors. Every problem in
+a document is reported at once in :attr:`~govreply.errors.JsonParseError.problems`, each with
+its JSON path::
+
+    >>> try:
+    ...     loads('{"format": "govreply.reply-letter", "version": 1, '
+    ...           '"letter": {"kind": "suggestion", "title": 5, "colour": "red"}}')
+    ... except JsonParseError as exc:
+    ...     for problem in exc.problems:
+    ...         print(problem)
+    $.letter.title: expected string, got integer
+    $.letter.reference: required key missing
+    $.letter.addressees: required key missing
+    $.letter.colour: unknown key
+
+Checks that span a whole object (a contact needs a name or a phone; sections nest at most four
+levels) run once that object's parts are valid, so they are reported after the others are fixed.
+
+The published JSON Schema (:func:`govreply.schemas.json_schema`) describes the same documents:
+every :func:`dumps` output validates against it, and :func:`loads` rejects what it rejects.
+:func:`loads` is stricter in three ways the schema cannot say: an integer written with a
+fraction (``4.0``) is not an integer; a date must exist in the calendar (``2024-02-30`` fails;
+the schema says so only to validators that assert ``format``); and a key repeated in one object
+is an error (JSON parsers disagree on which value wins).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from govreply.errors import JsonParseError, Problem
+from govreply.formats._convert import json_type, make_converter, problems_from
+from govreply.formats._fast import structure_letter, unstructure_letter
+from govreply.model import ReplyLetter
+
+__all__ = ["FORMAT_NAME", "VERSION", "dumps", "from_dict", "loads", "to_dict"]
+
+#: The value of the envelope's ``format`` key.
+FORMAT_NAME = "govreply.reply-letter"
+#: The version of the mapping this module writes and reads.
+VERSION = 1
+
+_ENVELOPE_KEYS = frozenset({"format", "version", "letter"})
+_converter = make_converter()
+
+
+def to_dict(letter: ReplyLetter) -> dict[str, Any]:
+    """The JSON-ready envelope of ``letter``: dicts, lists, strings and integers only.
+
+    For systems that encode JSON themselves (a web framework, a document store).
+
+    >>> from govreply.examples import seed_letter
+    >>> doc = to_dict(seed_letter())
+    >>> doc["format"], doc["version"], doc["letter"]["doc_number"]["year"]
+    ('govreply.reply-letter', 1, 2024)
+    """
+    return {"format": FORMAT_NAME, "version": VERSION, "letter": unstructure_letter(letter)}
+
+
+def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
+    """Serialize ``letter`` as a JSON document.
+
+    The output is deterministic: keys follow the model's field order, non-ASCII text is
+    written as is (UTF-8 when encoded), and the same letter always gives the same string.
+
+    >>> from govreply.examples import seed_letter
+    >>> dumps(seed_letter())[:46]
+    '{"format":"govreply.reply-letter","version":1,'
+
+    Args:
+        letter: the letter to write.
+        indent: spaces per nesting level; ``None`` (the default) writes one compact line.
+    """
+    if indent is None:
+        return _COMPACT.encode(to_dict(letter))
+    return json.dumps(to_dict(letter), ensure_ascii=False, indent=indent, separators=(",", ": "))
+
+
+def from_dict(document: Any) -> ReplyLetter:
+    """Read a letter from an already-parsed JSON document (the envelope as a dict).
+
+    >>> from govreply.examples import seed_letter
+    >>> from_dict(to_dict(seed_letter())) == seed_letter()
+    True
+
+    Raises:
+        JsonParseError: the document breaks the mapping; ``problems`` lists every problem.
+    """
+    if (
+        type(document) is dict
+        and document.keys() == _ENVELOPE_KEYS
+        and document["format"] == FORMAT_NAME
+        and document["version"].__class__ is int
+        and document["version"] == VERSION
+    ):
+        try:
+            return structure_letter(document["letter"])
+        except Exception:  # the detailed converter below says what is wrong
+            pass
+    problems = list(_envelope_problems(document))
+    if type(document) is dict and "letter" in document:
+        try:
+            letter = _converter.structure(document["letter"], ReplyLetter)
+        except Exception as exc:
+            problems += problems_from(exc, "$.letter")
+            raise JsonParseError(problems=tuple(problems)) from exc
+        if not problems:
+            return letter
+    raise JsonParseError(problems=tuple(problems or [Problem("$", "not a govreply letter")]))
+
+
+def _envelope_problems(document: Any) -> list[Problem]:
+    if type(document) is not dict:
+        return [Problem("$", f"expected object, got {json_type(document)}")]
+    problems = []
+    if "format" not in document:
+        problems.append(Problem("$.format", "required key missing"))
+    elif document["format"] != FORMAT_NAME:
+        problems.append(
+            Problem("$.format", f"expected {FORMAT_NAME!r}, got {document['format']!r}")
+        )
+    version = document.get("version")
+    if "version" not in document:
+        problems.append(Problem("$.version", "required key missing"))
+    elif type(version) is not int:
+        problems.append(Problem("$.version", f"expected integer, got {json_type(version)}"))
+    elif version != VERSION:
+        problems.append(
+            Problem("$.version", f"unsupported version {version} (supported: {VERSION})")
+        )
+    if "letter" not in document:
+        problems.append(Problem("$.letter", "required key missing"))
+    problems += [
+        Problem(f"$.{key}", "unknown key") for key in document if key not in _ENVELOPE_KEYS
+    ]
+    return problems
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
+    return result
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_DECODER = json.JSONDecoder(parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
+
+
+def loads(data: str | bytes) -> ReplyLetter:
+    """Read a letter from a JSON document (``str``, or ``bytes`` in UTF-8).
+
+    >>> from govreply.examples import seed_letter
+    >>> loads(dumps(seed_letter())) == seed_letter()
+    True
+
+    Raises:
+        JsonParseError: the text is not JSON (the problem carries line and column), or the
+            document breaks the mapping (``problems`` lists every problem with its path).
+    """
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        document = _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        problem = Problem("$", f"invalid JSON at {where}: {exc.msg}", line=exc.lineno)
+        raise JsonParseError(problems=(problem,)) from exc
+    except UnicodeDecodeError as exc:
+        problem = Problem("$", f"not UTF-8: byte {exc.start} cannot be decoded")
+        raise JsonParseError(problems=(problem,)) from exc
+    except (ValueError, RecursionError) as exc:
+        # Duplicate keys, NaN/Infinity, integers too long to convert, absurd nesting.
+        raise JsonParseError(problems=(Problem("$", f"invalid JSON: {exc}"),)) from exc
+    return from_dict(document)
