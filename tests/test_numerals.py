@@ -48,7 +48,7 @@ ISSUE_TABLE = [
     (-5, "负五", "负伍", None),
 ]
 
-# More of the same conventions (peers.md §1.2 and the composition of 亿).
+# More of the same conventions (where cn2an and ICU go wrong, and the composition of 亿).
 LOWER_CASES = [
     (1, "一"),
     (100, "一百"),

@@ -107,21 +107,28 @@ class XmlOptions:
 #: The limits :func:`loads` uses unless told otherwise.
 DEFAULT_OPTIONS: Final = XmlOptions()
 
-# One explicit parser for every document (never lxml's global default, which any library in
-# the process may replace). No DTD, no entities, no network, no recovery: see peers.md §5.
+
+# Explicit parsers for every document (never lxml's global default, which any library in the
+# process may replace). No DTD, no entities, no network, no recovery (recover=True silently
+# drops text).
 # Comments and processing instructions are dropped so text around them joins up exactly.
-_PARSER: Final = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    recover=False,
-    remove_comments=True,
-    remove_pis=True,
-    remove_blank_text=False,
-    strip_cdata=True,
-)
+def _hardened_parser(encoding: str | None = None) -> etree.XMLParser:
+    return etree.XMLParser(
+        encoding=encoding,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=False,
+        remove_comments=True,
+        remove_pis=True,
+        remove_blank_text=False,
+        strip_cdata=True,
+    )
+
+
+_PARSER: Final = _hardened_parser()
 
 # Each collection's item element.
 _ITEM_TAGS: Final = {
@@ -524,19 +531,7 @@ _DOCTYPE_MARKERS: Final = tuple(
 )
 
 # The same hardening; str input was encoded to UTF-8 here, whatever its declaration says.
-_UTF8_PARSER: Final = etree.XMLParser(
-    encoding="utf-8",
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    recover=False,
-    remove_comments=True,
-    remove_pis=True,
-    remove_blank_text=False,
-    strip_cdata=True,
-)
+_UTF8_PARSER: Final = _hardened_parser("utf-8")
 
 
 def _too_deep(root: etree._Element, max_depth: int) -> bool:
