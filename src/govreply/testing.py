@@ -11,6 +11,9 @@ Install the ``testing`` extra (``pip install govreply[testing]``) to use them::
 
 Free text comes from :func:`texts`; pass ``text=texts(xml_safe=True)`` (or any strategy of
 non-blank strings) to :func:`reply_letters` to control what goes into titles and paragraphs.
+``reply_letters(layout_safe=True)`` gives letters that the plain-text layout
+(:mod:`govreply.formats.text`) always carries: their free text comes from :func:`layout_texts`
+and their title, opening and closing follow the standard formulas that the text reader keys on.
 Every strategy yields values that pass the model's invariants, and nothing more: generated
 letters are not meant to pass :func:`govreply.check`.
 """
@@ -22,6 +25,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
+from govreply.formats.text import LAYOUT_RESERVED
 from govreply.model import (
     MAX_SECTION_DEPTH,
     Addressees,
@@ -41,6 +45,9 @@ from govreply.model import (
     ReplyLetter,
     ReplyRole,
     Section,
+    standard_closing,
+    standard_opening,
+    standard_title,
 )
 
 __all__ = [
@@ -53,6 +60,7 @@ __all__ = [
     "document_numbers",
     "feedback_forms",
     "item_references",
+    "layout_texts",
     "paragraphs",
     "reply_letters",
     "sections",
@@ -225,12 +233,20 @@ def feedback_forms(
     )
 
 
-def reply_letters(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[ReplyLetter]:
+def reply_letters(
+    *, text: st.SearchStrategy[str] | None = None, layout_safe: bool = False
+) -> st.SearchStrategy[ReplyLetter]:
     """Reply letters with any combination of parts.
 
     Args:
         text: strategy for every free-text field (non-blank strings); default :func:`texts`.
+        layout_safe: only letters the plain-text layout carries losslessly (see
+            :func:`layout_texts`); cannot be combined with ``text``.
     """
+    if layout_safe:
+        if text is not None:
+            raise ValueError("layout_safe letters draw their own text; do not pass text")
+        return _layout_letters()
     free = text if text is not None else texts()
     return st.builds(
         ReplyLetter,
@@ -255,4 +271,137 @@ def reply_letters(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStr
         contact=_optional(contacts(text=text)),
         cc=_tuples(free),
         feedback_form=_optional(feedback_forms(text=text)),
+    )
+
+
+_LAYOUT_CHARS = st.characters(
+    min_codepoint=0x4E00, max_codepoint=0x9FFF, exclude_characters="".join(LAYOUT_RESERVED)
+)
+
+
+def layout_texts(*, min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
+    """Chinese texts the plain-text layout always carries as they are.
+
+    They are made of CJK ideographs outside :data:`govreply.formats.text.LAYOUT_RESERVED`
+    (the characters of the layout's keywords, labels and numerals), so no text can be read
+    as another part of the letter.
+
+    Args:
+        min_size: fewest characters.
+        max_size: most characters.
+    """
+    if min_size < 1 or max_size < min_size:
+        raise ValueError(f"need 1 <= min_size <= max_size, got {min_size}, {max_size}")
+    return st.text(_LAYOUT_CHARS, min_size=min_size, max_size=max_size)
+
+
+_PHONES = st.from_regex(r"\A0[1-9][0-9]{1,2}-[0-9]{7,8}\Z|\A1[0-9]{10}\Z", fullmatch=True)
+_DISCLOSURE_NOTES = (
+    "同意对外公开",
+    "主动公开",
+    "此件公开发布",
+    "依申请公开",
+    "不予公开",
+    "不同意公开",
+)
+
+
+def _layout_paragraphs() -> st.SearchStrategy[Paragraph]:
+    plain = layout_texts(max_size=60).map(lambda s: s + "。")
+    items = st.lists(layout_texts(), min_size=2, max_size=4).map(
+        lambda parts: "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(parts))
+    )
+    with_items = st.builds(lambda lead, body: lead + "。" + body, layout_texts(), items)
+    return st.builds(Paragraph, plain | with_items)
+
+
+def _layout_sections(depth: int) -> st.SearchStrategy[Section]:
+    body = _tuples(_layout_paragraphs(), max_size=2)
+    if depth == 1:
+        return st.builds(Section, layout_texts(), body)
+    return st.builds(
+        Section, layout_texts(), body, _tuples(_layout_sections(depth - 1), max_size=2)
+    )
+
+
+def _layout_addressees() -> st.SearchStrategy[Addressees]:
+    return st.builds(
+        lambda names, total, role: Addressees(tuple(names), total=total, role=role),
+        st.lists(layout_texts(max_size=8), min_size=1, max_size=4),
+        _optional(st.integers(1, 200)),
+        _optional(st.sampled_from(["代表", "委员"])),
+    )
+
+
+@st.composite
+def _layout_forms(draw: st.DrawFn) -> FeedbackForm:
+    number = draw(_optional(st.integers(1, 9999)))
+    category = draw(_optional(layout_texts(max_size=6).map(lambda s: s + "类"))) if number else None
+    item = ItemReference(
+        kind=draw(st.sampled_from(ItemKind)),
+        number=number,
+        category=category,
+        title=draw(_optional(layout_texts())),
+    )
+    return FeedbackForm(
+        title=draw(layout_texts()),
+        deputies=draw(_layout_addressees()),
+        address=draw(_optional(layout_texts())),
+        phone=draw(_optional(_PHONES)),
+        item=item,
+        classification_options=draw(_tuples(classifications().map(str), max_size=7)),
+        classification=draw(_optional(classifications())),
+        handler=draw(_optional(layout_texts())),
+        attitude=draw(_optional(st.sampled_from(Rating))),
+        result=draw(_optional(st.sampled_from(Rating))),
+        opinion=draw(_optional(layout_texts())),
+        remarks=draw(_tuples(layout_texts())),
+    )
+
+
+@st.composite
+def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
+    kind = draw(st.sampled_from(ItemKind))
+    role = draw(st.sampled_from(ReplyRole))
+    item_title = draw(_optional(layout_texts()))
+    reference = ItemReference(
+        kind=kind,
+        congress=draw(_optional(congresses())),
+        number=draw(st.integers(1, 9999)),
+        title=item_title,
+    )
+    with_opening = item_title is not None or draw(st.booleans())
+    agency = layout_texts(max_size=12).map(lambda s: s + "局")
+    notes = st.sampled_from(_DISCLOSURE_NOTES).map(Disclosure.parse)
+    return ReplyLetter(
+        kind=kind,
+        role=role,
+        issuer=draw(_optional(agency)),
+        doc_number=draw(_optional(document_numbers(text=layout_texts(min_size=2, max_size=6)))),
+        signer=draw(_optional(layout_texts(max_size=6))),
+        classification=draw(_optional(classifications())),
+        disclosure=draw(_optional(notes)),
+        title=standard_title(reference, role=role),
+        reference=reference,
+        addressees=draw(_layout_addressees()),
+        opening=standard_opening(reference, role=role) if with_opening else None,
+        paragraphs=draw(_tuples(_layout_paragraphs())),
+        sections=draw(_tuples(_layout_sections(MAX_SECTION_DEPTH), max_size=3)),
+        closing=draw(_optional(_optional(layout_texts()).map(standard_closing))),
+        attachments=draw(
+            _tuples(st.builds(AttachmentNote, layout_texts(), st.sampled_from(["附件", "附"])))
+        ),
+        signed_by=draw(_optional(agency)),
+        date=draw(_optional(st.dates(datetime.date(1949, 10, 1), datetime.date(2099, 12, 31)))),
+        notes=draw(_tuples(layout_texts())),
+        contact=draw(
+            _optional(
+                st.one_of(
+                    st.builds(Contact, layout_texts(max_size=6), _optional(_PHONES)),
+                    st.builds(Contact, st.none(), _PHONES),
+                )
+            )
+        ),
+        cc=draw(_tuples(layout_texts())),
+        feedback_form=draw(_optional(_layout_forms())),
     )

@@ -1,0 +1,199 @@
+"""The line grammar of the plain-text layout: folding, named patterns and small readers.
+
+Every pattern here is matched against a *folded* line (:func:`fold`): full-width ASCII
+variants become ASCII and ideographic spaces become spaces, one character for one, so a span
+found in the folded line is the same span in the line as printed. Every quantifier that can
+run over user text is bounded, so no pattern backtracks catastrophically on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AGENCY_SUFFIXES",
+    "LAYOUT_RESERVED",
+    "META_MAX",
+    "fold",
+    "squash",
+]
+
+#: Lines longer than this are body text: no header or sign-off part is ever this long.
+META_MAX = 160
+
+# Ｆ／，（ and the ideographic and no-break spaces: the characters fold() maps
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0]")
+_NARROW = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u00a0": " "}
+
+
+def _narrow(match: re.Match[str]) -> str:
+    return _NARROW[match[0]]
+
+
+# the full-width characters letters print most, replaced in bulk before the general pass
+_COMMON = tuple((c, _NARROW[c]) for c in "，：（）；！？\u3000")
+
+
+def fold(text: str) -> str:
+    """Map full-width ASCII variants to ASCII and wide spaces to spaces, length-preserving.
+
+    >>> fold("类别：（Ａ１）")
+    '类别:(A1)'
+    """
+    if text.isascii():
+        return text
+    for wide, narrow in _COMMON:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return _WIDE.sub(_narrow, text) if _WIDE.search(text) else text
+
+
+def squash(text: str) -> str:
+    """Drop every whitespace character (``类 别`` -> ``类别``)."""
+    return "".join(text.split())
+
+
+NUMERAL = "〇零一二两三四五六七八九十百千万"
+_NUM = f"[{NUMERAL}0-9]"
+
+# Words whose last characters make a line read as an agency name (issuer, signature).
+AGENCY_SUFFIXES = (
+    "局", "厅", "委", "会", "院", "办", "室", "府", "部", "处", "组", "站", "所", "队",
+    "中心", "公司", "集团", "馆", "署", "校", "社", "行", "庭",
+)  # fmt: skip
+
+# Characters that a layout keyword starts or ends with, or that labels and numbers use. Text
+# made of other characters can never be mistaken for a part of the layout (see text.py).
+_KEYWORDS = (
+    "关于 对 答复 复函 回复 意见 的函 会办 协办 代表 委员 同志 尊敬 您好 你好 等 名 位 们 如下 收悉"
+    " 感谢 谢谢 支持 关心 此致 敬礼 附件 附 抄送 抄报 联系 电话 签发 签字 类别 办理 结果 公开 届"
+    " 会议 人大 政协 建议 提案 议案 号 第 年 月 日 是 否 注 备 来源 发布 索引 字 标题 作者 浏览"
+    " 访问 打印 经办 承办 传真 邮编 领导 您 你 请 以上 专此 特此 复 函 谨 交 转 悉 甲 乙 丙 丁"
+    " 顺 首"
+)
+LAYOUT_RESERVED = frozenset(
+    "".join(_KEYWORDS.split()) + NUMERAL + "".join(AGENCY_SUFFIXES) + "〔〕《》〈〉“”‘’"
+)
+
+# --- labels ----------------------------------------------------------------------------------
+
+# 一、全力推进学校减负工作  (level 1)
+LABEL_1 = re.compile(rf"[{NUMERAL}]{{1,4}}\s*、\s*")
+# （一）持续深化  /  (二)  (level 2)
+LABEL_2 = re.compile(rf"[(（]\s*[{NUMERAL}]{{1,4}}\s*[)）]\s*[、.]?\s*")
+# 1.加强安全隐患排查 / 2、 / 3．  (level 3; not 1.5米)
+LABEL_3 = re.compile(r"[0-9]{1,3}\s*(?:[.．、](?![0-9]))\s*")
+# （1）建立档案 / (2)  (level 4)
+LABEL_4 = re.compile(r"[(（]\s*[0-9]{1,3}\s*[)）]\s*[、.]?\s*")
+
+_LABELS = ((1, LABEL_1), (2, LABEL_2), (3, LABEL_3), (4, LABEL_4))
+
+
+def label_at(folded: str) -> tuple[int, int] | None:
+    """``(level, end)`` of a section label opening ``folded``; ``None`` without one.
+
+    >>> label_at("一、全力推进"), label_at("（一）措施"), label_at("1.5米"), label_at("一是")
+    ((1, 2), (2, 3), None, None)
+    """
+    for level, pattern in _LABELS:
+        match = pattern.match(folded)
+        if match is not None and match.end() < len(folded):
+            return level, match.end()
+    return None
+
+
+# --- header lines ----------------------------------------------------------------------------
+
+# 赣区教议〔2024〕2号 / 湘交建议复〔2017〕98号 / 潼民发【2024】275号 / 建议字:〔2023〕8号
+DOC_NUMBER = re.compile(
+    r"(?<![第A-Za-z0-9])(?P<code>[^\s〔〕\[\]【】()（）:,，。;第]{1,16}?)\s*:?\s*"
+    r"[〔\[【(（]\s*(?P<year>[0-9]{4})\s*[〕\]】)）]\s*第?\s*(?P<serial>[0-9]{1,7})\s*号"
+)
+# 〔2024〕  (the year of a document number: a cheap test before DOC_NUMBER)
+DOC_YEAR = re.compile(r"[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）]")
+# 签发人:马文忠 / 领导签发:刘民华
+SIGNER = re.compile(r"(?:签发人|领导签发|签发)\s*[:]\s*(?P<name>[^\s:,;。]{1,40})")
+# (A1) / 类别:B / 类 别:B / 办理结果:(C) / 办复类别:B类 / A类 / (B类)
+CLASSIFICATION = re.compile(
+    r"(?:^|(?<=[\s)号]))[\[(【]?\s*"
+    r"(?:(?:办理|办复|答复)?(?:类别|类型|分类|结果)\s*:?\s*[(]?\s*)?"
+    r"(?P<code>[A-D甲乙丙丁][1-9]?)\s*类?\s*[)\]】]?(?:类|件)?\s*$"
+)
+# 类 别:B  (an explicit label; the code may be misprinted)
+CLASS_LABEL = re.compile(r"^(?:办理|办复|答复)?(?:类别|办理结果)\s*:")
+# (同意对外公开) / (此件公开发布) / 是否同意公开:是 / 注:“主动公开”。
+DISCLOSURE = re.compile(
+    r"(?:同意|此件|本件|主动|申请|不予|免予|予以|全文|不|可|是否)[^,，。]{0,6}公开|公开(?:发布|属性)"
+)
+# 发布时间:2023-07-21 / - 索引号: / 来源: / 字号:[ 大 中 小 ] / 浏览次数:
+META = re.compile(
+    r"^[-•*·\s]*(?:索引号|组配分类|主题分类|发文机关|成文日期|发文字号|发布时间|发布日期|发布机构|"
+    r"关键词|主题词|标题|来源|信息来源|作者|字号|字体|浏览次数|访问次数|阅读次数|点击数|点击量|"
+    r"有效性|生效日期|文号|相关附件|打印|分享|收藏|关闭)"
+)
+# 2018-07-11 09:01  (a web-page time stamp)
+TIMESTAMP = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}")
+# 关于区二届人大四次会议第55号建议答复的函 / 对华容县…第69号建议的回复
+TITLE_START = re.compile(r"^(?:[^,，。:;]{0,30}?(?:关于|对(?=[^,，。]{0,40}(?:建议|提案|议案))))")
+# …答复 / …复函 / …的函 / …会办意见 / …的答复(B)  (how a title ends)
+TITLE_END = re.compile(
+    r"(?:答复|答复函|复函|回复|的函|意见|会办意见|协办意见|答复意见)(?:\([^)]{0,6}\))?$"
+)
+
+# --- addressees ------------------------------------------------------------------------------
+
+# 马雪梅、黄春英、李珍等12名代表: / 尊敬的王爱珍代表: / 戴治委员: / 省文化和旅游厅:
+ADDRESSEE = re.compile(r"^(?P<body>[^:,，。;!?]{1,80}?)\s*(?:您好|你好)?\s*[:]$")
+# …代表: / …委员们: / …同志您好: / 尊敬的…  (an addressee beyond doubt)
+ADDRESSEE_ROLE = re.compile(r"(?:代表|委员|同志)们?(?:您好|你好)?$|^尊敬的")
+# 附件: / 联系人: / 现答复如下:  (keys that end in a colon but are never addressees)
+NOT_ADDRESSEE = re.compile(
+    r"(?:附件|附|抄送|抄报|联系人|联系电话|联系单位|电话|签发人|签字|签发|备注|注|说明|主送|"
+    r"领导签字|承办人|经办人|办理结果|类别|时间|日期|来源|如下|意见|情况)$"
+)
+
+# --- body and sign-off -----------------------------------------------------------------------
+
+# 现答复如下: / 现将…函告如下,请一并答复代表: / 现答复如下。
+OPENING_END = re.compile(r"如下[^,，。:;]{0,12}?[:。]")
+# 您提出的…收悉 / 你们在…提出 / …转交我局办理  (the words of an opening)
+OPENING_WORDS = re.compile(r"收悉|如下|您提出|你们提出|您在|你们在|您所提|转交我|交由我|交我")
+# 感谢您对教育工作的关心和支持。
+CLOSING = re.compile(r"感谢|谢谢|以上答复|专此|特此|此复")
+# 此致 / 敬礼 / 此致敬礼 / 顺致 身体健康,工作顺利!
+SALUTATION = re.compile(
+    r"^(?:此致|敬礼|此致\s*敬礼|顺致|顺颂|身体健康|工作顺利|万事如意)(?:[^。]{0,30})$"
+)
+# 2024年5月20日 / 二〇二四年五月二十日 / 二0一七年五月二十六日
+DATE_LINE = re.compile(
+    rf"^(?P<date>(?:{_NUM}|[oO○О]){{2,4}}\s*年\s*{_NUM}{{1,3}}\s*月\s*{_NUM}{{1,4}}\s*日)$"
+)
+# 附件:区人大代表建议办理情况征询意见表 / 附:… / 附件:1. …
+ATTACHMENT = re.compile(r"^(?P<label>附件|附)\s*[0-9]{0,2}\s*[:]\s*(?P<rest>.*)$")
+# 2. 现场照片  (the next note of a numbered attachment list)
+ATTACHMENT_ITEM = re.compile(r"^(?P<n>[0-9]{1,2})\s*[.、]\s*(?=\S)")
+# 抄送:区人大选任联工委、区政府督查室 / 抄 报: / 抄送单位:
+CC = re.compile(r"^抄\s*(?:送|报)(?:单位)?\s*:\s*(?P<rest>.*)$")
+# 县政府办 县政协提案委 / 区人大选任联工委、区政府督查室  (between two cc entries)
+CC_SPLIT = re.compile(r"\s*[、,，;；]\s*|\s+")
+# 联系人及电话:马国有 0797—4436219 / 联系人:胡晓炜 / 联系电话:13855402597 / (联系人:夏五洲)
+CONTACT = re.compile(
+    r"^(?:联系人|联系电话|联系单位|联系方式|承办人|经办人|办理人|联系单位电话|联系人及电话|"
+    r"联系单位及联系人|承办人及联系电话|电话)"
+)
+# 联 系 人:张 雷 联系电话:56155520  (each key of a contact line, spaces squashed)
+CONTACT_FIELD = re.compile(
+    r"(?P<key>联系单位及联系人|联系人及电话|承办人及联系电话|联系单位电话|联系电话|联系方式|"
+    r"联系单位|联系人|承办人|经办人|办理人|电话)\s*:\s*"
+)
+# 0797—4436219 / 020-83881538 / 13855402597 / 8788586
+PHONE = re.compile(
+    r"(?<![0-9])(?:[0-9]{3,4}\s*[-—–－]\s*)?[0-9]{7,8}(?![0-9])|(?<![0-9])1[0-9]{10}(?![0-9])"
+)
+# 传真: / 邮编: / 承办负责人: / 领导签字:  (sign-off lines that carry nothing the model keeps)
+TAIL_META = re.compile(
+    r"^(?:传真|邮编|邮政编码|承办负责人|领导签字|签字|通讯地址|地址|单位负责人|分管领导|负责人|"
+    r"相关附件|联系地址|电子邮箱|邮箱)\s*:"
+)
+#: Sentence-final characters: a paragraph ending with one of these is not cut by a page break.
+TERMINAL = frozenset("。！？；：!?;:…”’」』）)】》>")

@@ -1,0 +1,321 @@
+"""The header of a letter (the lines above the addressee) and the reference it cites.
+
+Header lines come in any order and may share a line (``华建复〔2017〕5号(B类)``,
+``平教字〔2021〕19号 类 同意公开``); each line is cut into fragments, and each fragment is
+read as a document number, a 签发人, a classification, a disclosure note, a title (or a piece
+of one broken over lines), an issuer, or web-page debris that is reported and dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govreply.errors import GovReplyError
+from govreply.formats import _text_grammar as g
+from govreply.formats._text_body import Entry
+from govreply.model import (
+    Addressees,
+    Classification,
+    Congress,
+    Disclosure,
+    DocumentNumber,
+    Finding,
+    ItemKind,
+    ItemReference,
+    ReplyRole,
+    Severity,
+)
+
+__all__ = ["Header", "disclosure", "read_header", "read_reference"]
+
+# 注:“主动公开”。 / 类 同意公开 / (此件公开发布)
+_NOTE_WRAPPING = re.compile(r"^(?:注\s*[:：]|类\s+)?\s*[“\"(（]?|[”\")）]?\s*[。.]?$")
+
+
+def disclosure(text: str) -> Disclosure:
+    """Read a disclosure note, dropping a ``注：``, quotes and brackets around it."""
+    inner = _NOTE_WRAPPING.sub("", text.strip()).strip()
+    return Disclosure.parse(inner or text)
+
+
+@attrs.define
+class Header:
+    """What the header lines said (mutable while the letter is read)."""
+
+    issuer: str | None = None
+    doc_number: DocumentNumber | None = None
+    signer: str | None = None
+    classification: Classification | None = None
+    disclosure: Disclosure | None = None
+    title: str | None = None
+
+
+def _warn(code: str, message: str, line: int, location: str | None = None) -> Finding:
+    return Finding(
+        code=code, severity=Severity.WARNING, message=message, location=location, line=line
+    )
+
+
+# 关于区二届人大四次会议 第55号…  (a layout space between two CJK characters)
+_LAYOUT_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+# …的答复(B) / …的回复(B类)  (a classification printed after the title)
+_TITLE_CODE = re.compile(r"[(（]\s*([A-D甲乙丙丁][1-9]?)\s*类?\s*[)）]$")
+_TRIM = " []【】:-•*·"
+
+
+def _doc_number(text: str, folded: str, header: Header) -> tuple[str, str] | None:
+    """Take a document number out of ``text``; return what is left on either side."""
+    if "号" not in folded:
+        return None
+    year = g.DOC_YEAR.search(folded)
+    if year is None:
+        return None
+    match = g.DOC_NUMBER.search(folded, max(0, year.start() - 20))
+    if match is None:
+        return None
+    code = text[match.start("code") : match.end("code")].rstrip(":： ")
+    printed = re.sub(r"\s*[:：]\s*(?=[〔\[【(（])", "", text[match.start() : match.end()])
+    try:
+        number = DocumentNumber(code, int(match["year"]), int(match["serial"]))
+    except GovReplyError:
+        return None
+    if header.doc_number is None:
+        header.doc_number = (
+            number if printed == str(number) else attrs.evolve(number, printed=printed)
+        )
+    return text[: match.start()], text[match.end() :]
+
+
+def _looks_like_title(plain: str) -> bool:
+    return bool(g.TITLE_START.match(plain) or g.TITLE_END.search(plain))
+
+
+@attrs.define
+class _TitleRun:
+    parts: list[str]
+    line: int
+    done: bool
+    last_line: int = 0
+
+
+def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
+    """Read the header lines above the addressee."""
+    header = Header()
+    titles: list[_TitleRun] = []
+    issuers: list[str] = []
+    for entry in entries:
+        if len(entry.folded) > g.META_MAX or g.META.match(entry.folded):
+            findings.append(
+                _warn("GT201", f"web-page line {entry.text[:40]!r} ignored", entry.line)
+            )
+            continue
+        pending = [entry.text]
+        leftovers: list[str] = []
+        while pending:
+            text = pending.pop(0).strip(_TRIM)
+            if not text:
+                continue
+            folded = entry.folded if text == entry.text else g.fold(text)
+            sides = _doc_number(text, folded, header)
+            if sides is not None:
+                pending[:0] = list(sides)
+                continue
+            signer = g.SIGNER.search(folded)
+            if signer is not None:
+                if header.signer is None:
+                    header.signer = text[signer.start("name") : signer.end("name")]
+                pending[:0] = [text[: signer.start()], text[signer.end() :]]
+                continue
+            leftovers.append(text)
+        for text in leftovers:
+            _fragment(text, entry, header, titles, issuers, findings)
+    if titles:
+        chosen = next((t for t in reversed(titles) if t.done), titles[-1])
+        header.title = _finish_title(chosen, header, findings)
+    if issuers:
+        header.issuer = issuers[0]
+    elif header.title is not None:
+        head = re.split(r"关于|对", g.squash(header.title), maxsplit=1)[0]
+        if head and head != g.squash(header.title) and _agency(head):
+            header.issuer = head
+    return header
+
+
+def _agency(plain: str) -> bool:
+    return 0 < len(plain) <= 40 and plain.endswith(g.AGENCY_SUFFIXES)
+
+
+def _fragment(
+    text: str,
+    entry: Entry,
+    header: Header,
+    titles: list[_TitleRun],
+    issuers: list[str],
+    findings: list[Finding],
+) -> None:
+    folded = g.fold(text)
+    plain = g.squash(folded)
+    open_title = titles[-1] if titles and not titles[-1].done else None
+    if (
+        open_title is None
+        and titles
+        and titles[-1].last_line == entry.line - 1
+        and not g.TITLE_START.match(plain)
+        and g.TITLE_END.search(plain)
+        and len(plain) <= 10
+    ):
+        open_title = titles[-1]  # 第110号代表建议办理情况 / 的答复函
+    code = g.CLASSIFICATION.search(folded) if len(plain) <= 16 else None
+    if g.CLASS_LABEL.match(plain) or code is not None:
+        found = code or g.CLASSIFICATION.search(plain[g.CLASS_LABEL.match(plain).end() :])  # type: ignore[union-attr]
+        if found is not None and header.classification is None:
+            header.classification = Classification(found["code"])
+            if code is not None:
+                _report_beside_code(folded[: code.start()].strip(_TRIM), entry, findings)
+            return
+        rest = plain.split(":", 1)[-1]
+        if rest in ("建议", "提案", "议案") or not rest:
+            return
+    if g.DISCLOSURE.search(plain) and len(plain) <= 30 and header.disclosure is None:
+        header.disclosure = disclosure(text)
+        return
+    if _looks_like_title(plain) or open_title is not None:
+        if open_title is not None and not g.TITLE_START.match(plain):
+            open_title.parts.append(text)
+            open_title.done = bool(g.TITLE_END.search(plain))
+            open_title.last_line = entry.line
+            return
+        if open_title is None or g.TITLE_START.match(plain):
+            run = _TitleRun([text], entry.line, bool(g.TITLE_END.search(plain)), entry.line)
+            titles.append(run)
+            return
+    if _agency(plain) and not g.TIMESTAMP.search(folded):
+        issuers.append(text)
+        return
+    findings.append(_warn("GT201", f"header line {text[:40]!r} ignored", entry.line))
+
+
+def _report_beside_code(rest: str, entry: Entry, findings: list[Finding]) -> None:
+    """Report what stood before a classification code on its line (湘教提复字〔2019〕来信号B类)."""
+    if not rest:
+        return
+    if g.DOC_YEAR.search(rest):
+        message = f"document number {rest!r} has no numeric serial; not kept as doc_number"
+        findings.append(_warn("GT205", message, entry.line, "doc_number"))
+    else:
+        findings.append(_warn("GT201", f"header text {rest!r} ignored", entry.line))
+
+
+# 关于尽快恢复…的建议答复 关于市十五届…的答复  (a page heading and the title on one line)
+_TWO_TITLES = re.compile(r"\s+(?=关于)")
+
+
+def _finish_title(run: _TitleRun, header: Header, findings: list[Finding]) -> str:
+    title = "".join(p.strip() for p in run.parts)
+    pieces = _TWO_TITLES.split(title)
+    if len(pieces) > 1 and g.TITLE_END.search(g.squash(pieces[0])):
+        findings.append(
+            _warn("GT201", f"page heading {pieces[0][:40]!r} before the title ignored", run.line)
+        )
+        title = pieces[-1]
+    if len(run.parts) > 1:
+        findings.append(
+            _warn("GT104", f"title printed over {len(run.parts)} lines; joined", run.line, "title")
+        )
+    match = _TITLE_CODE.search(g.fold(title))
+    if match is not None:
+        if header.classification is None:
+            header.classification = Classification(match[1])
+        title = title[: match.start()].rstrip()
+    spaced = _LAYOUT_SPACE.sub("", title)
+    if spaced != title:
+        findings.append(
+            _warn("GT103", f"layout spaces removed from the title {title!r}", run.line, "title")
+        )
+    return spaced
+
+
+# 区二届人大四次会议 / 政协子洲县第十届委员会第二次会议 / 十三届全国人大四次会议
+_CONGRESS_IN = re.compile(
+    r"(?:政协|中国人民政治协商会议)?[^\s,，。;；:关于对第《》“”在的您你们提出是和及与]{0,12}?"
+    r"第?[〇零一二两三四五六七八九十百0-9]{1,4}届(?:全国)?"
+    r"(?:人大|人民代表大会|政协|委员会)?[^第,，。;；:《》“”]{0,16}?"
+    r"(?:第?[〇零一二两三四五六七八九十百0-9]{1,3}次(?:全体)?会议)?"
+)
+# 第55号建议 / 4398号建议 / 温36号《… / 第B(2022)327号
+_NUMBER = re.compile(r"([0-9]{1,9})\s*号\s*(?:代表|委员)?\s*(建议|提案|议案)?")
+# 《关于关注师生心理健康的建议》
+_BOOK_TITLE = re.compile(r"《([^《》]{1,200})》")
+# “关于加快推进茂名至吴川高速公路建设的建议”
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,200})[”\"]")
+# 您提出的关于进一步推进城乡居民养老服务体系建设的建议,现答复如下
+_UNMARKED = re.compile(r"提出(?:的)?(关于[^,，。:;：；“”《》]{2,80}?(?:的建议|的提案|的议案))")
+
+_KIND_WORDS = {"建议": ItemKind.SUGGESTION, "议案": ItemKind.SUGGESTION, "提案": ItemKind.PROPOSAL}
+
+
+def _item_title(text: str) -> str | None:
+    folded = g.fold(text[: g.META_MAX * 4])
+    for pattern in (_BOOK_TITLE, _QUOTED):
+        for match in pattern.finditer(folded):
+            inner = match[1].strip()
+            if inner and (
+                pattern is _BOOK_TITLE
+                or inner.startswith("关于")
+                or inner.endswith(("建议", "提案", "议案"))
+            ):
+                return text[match.start(1) : match.end(1)].strip()
+    unmarked = _UNMARKED.search(folded)
+    return text[unmarked.start(1) : unmarked.end(1)] if unmarked is not None else None
+
+
+def read_reference(
+    header: Header, opening: str | None, addressees: Addressees
+) -> tuple[ItemReference, ItemKind, ReplyRole]:
+    """The item the letter answers, the item's kind and the letter's role."""
+    title = g.squash(g.fold(header.title or ""))
+    lead = g.squash(g.fold(opening or ""))[: g.META_MAX * 2]
+    kind: ItemKind | None = None
+    number: int | None = None
+    for source in (title, lead):
+        match = _NUMBER.search(source)
+        if match is not None and (
+            source is title or "第" in source[max(0, match.start() - 2) : match.start()]
+        ):
+            number = int(match[1])
+            kind = _KIND_WORDS.get(match[2] or "")
+            break
+    congress: Congress | None = None
+    for source in (title, lead):
+        term = source.find("届")
+        found = _CONGRESS_IN.search(source, max(0, term - 30)) if term >= 0 else None
+        if found is not None and "届" in found[0]:
+            try:
+                congress = Congress.parse(found[0])
+                break
+            except GovReplyError:
+                continue
+    if kind is None:
+        kind = _kind(title, lead, congress, addressees)
+    role = ReplyRole.CO_HANDLING if re.search(r"会办|协办", title) else ReplyRole.REPLY
+    item_title = (_item_title(opening) if opening else None) or (
+        _item_title(header.title) if header.title else None
+    )
+    reference = ItemReference(kind=kind, congress=congress, number=number, title=item_title)
+    return reference, kind, role
+
+
+def _kind(title: str, lead: str, congress: Congress | None, addressees: Addressees) -> ItemKind:
+    words = [(title.find(w), k) for w, k in _KIND_WORDS.items() if w in title]
+    if words:
+        return min(words, key=lambda wk: wk[0])[1]
+    if congress is not None:
+        return ItemKind.SUGGESTION if congress.body.value == "npc" else ItemKind.PROPOSAL
+    words = [(lead.find(w), k) for w, k in _KIND_WORDS.items() if w in lead]
+    if words:
+        return min(words, key=lambda wk: wk[0])[1]
+    if addressees.role == "委员":
+        return ItemKind.PROPOSAL
+    return ItemKind.SUGGESTION

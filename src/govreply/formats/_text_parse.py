@@ -1,0 +1,309 @@
+"""Read a published reply letter: find its parts line by line, then build the model.
+
+The parser works in zones. The feedback form (a tab-separated table) is cut off first. The
+addressee line (…代表： / 尊敬的…委员： / an agency and a colon) splits the rest: the lines
+above it are the header (issuer, document number, 签发人, classification, disclosure note,
+title, and web-page debris), the lines below it the body and, read backwards from the end,
+the sign-off (closing formulas, attachment notes, signature, date, notes, 抄送, contact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govreply.errors import GovReplyError, TextParseError
+from govreply.formats import _text_grammar as g
+from govreply.formats._text_body import Entry, build_body, join_page_breaks
+from govreply.formats._text_form import find_form, parse_form
+from govreply.formats._text_header import read_header, read_reference
+from govreply.formats._text_tail import note, read_tail, tail_start
+from govreply.model import (
+    Addressees,
+    Contact,
+    Finding,
+    ReplyLetter,
+    Severity,
+    standard_title,
+)
+
+__all__ = ["parse_text"]
+
+_DECODINGS = ("utf-8-sig", "gb18030")
+# 马青、周丽等委员:  (等 without a head count, which Addressees.parse would keep in the name)
+_BARE_DENG = re.compile(r"等\s*(代表|委员|同志)")
+# 司长虹、杨胜利二位代表:  (a head count without 等)
+_BARE_COUNT = re.compile(
+    r"(?<![等0-9〇零一二两三四五六七八九十百])([0-9〇零一二两三四五六七八九十百]{1,4})\s*[名位]\s*(?=代表|委员)"
+)
+
+
+def _decode(data: str | bytes) -> str:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    for encoding in _DECODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TextParseError("input is neither UTF-8 nor GB 18030 text", line=1)
+
+
+def _strip_comments(text: str, findings: list[Finding]) -> str:
+    """Remove ``<!-- … -->`` comments (web-copy debris), keeping the line numbering."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            break
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        comment = text[start : end + 3]
+        out.append("\n" * comment.count("\n"))
+        findings.append(
+            Finding(
+                code="GT105",
+                severity=Severity.WARNING,
+                message=f"HTML comment {comment[:40]!r} removed",
+                line=text.count("\n", 0, start) + 1,
+            )
+        )
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _entries(lines: list[str], offset: int, folded: list[str] | None = None) -> list[Entry]:
+    """The non-blank lines, stripped; ``folded`` is ``fold`` of each line when known."""
+    entries: list[Entry] = []
+    blank = False
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            blank = True
+            continue
+        # only a line's start is matched against the grammar (its end is read from ``text``)
+        if folded is not None:
+            head = folded[i].strip()[: 2 * g.META_MAX]
+        else:
+            head = g.fold(text[: 2 * g.META_MAX])
+        entries.append(Entry(text, head, i + offset, blank))
+        blank = False
+    return entries
+
+
+# a space before CJK text, or a table border:  …如下: 首先感谢… | / 2018年7月30日 签发人:褚新
+_FLAT_BREAK = re.compile(r"\s*\|[\s|]*|\s+(?=[^\x00-\x7f]|[0-9]{4}年)")
+
+
+def _unflatten(entries: list[Entry]) -> list[Entry]:
+    """Split lines that hold a whole flattened letter (web copies) at spaces and borders."""
+    out: list[Entry] = []
+    for entry in entries:
+        for piece in _FLAT_BREAK.split(entry.text):
+            piece = piece.strip()
+            if piece:
+                out.append(Entry(piece, g.fold(piece), entry.line, True))
+    return out
+
+
+def _find_addressee(entries: list[Entry]) -> int | None:
+    weak: int | None = None
+    for i, entry in enumerate(entries):
+        folded = entry.folded
+        if not folded.endswith(":") or len(folded) > g.META_MAX or g.META.match(folded):
+            continue
+        match = g.ADDRESSEE.match(folded)
+        if match is None:
+            continue
+        body = g.squash(match["body"])
+        if g.NOT_ADDRESSEE.search(body) or g.label_at(folded) or g.TITLE_END.search(body):
+            continue
+        if g.CC.match(folded) or g.ATTACHMENT.match(folded) or g.CONTACT.match(body):
+            continue
+        if g.ADDRESSEE_ROLE.search(body):
+            return i
+        if weak is None:
+            weak = i
+    return weak
+
+
+def _no_letter(entries: list[Entry]) -> TextParseError:
+    if not entries:
+        return TextParseError("empty input: no reply letter", line=1)
+    first = next((e for e in entries if g.OPENING_WORDS.search(e.folded)), entries[0])
+    what = (
+        "the opening is not preceded by an addressee line (e.g. 马雪梅、李珍等12名代表：)"
+        if first is not entries[0] or g.OPENING_WORDS.search(first.folded)
+        else "not a reply letter: no addressee line (e.g. 马雪梅、李珍等12名代表：) found"
+    )
+    return TextParseError(
+        what, line=first.line, column=1, source_line=first.text[:80], span=min(len(first.text), 20)
+    )
+
+
+# 您好！ / 你们好!  (a greeting printed on its own line before the opening)
+_GREETING = re.compile(r"^(?:您|你们|你)好[!。,]?$")
+
+
+def _opening(entries: list[Entry], findings: list[Finding]) -> tuple[str | None, list[Entry]]:
+    if not entries or g.label_at(entries[0].folded) is not None:
+        return None, entries
+    first = entries[0]
+    if _GREETING.match(first.folded) and len(entries) > 1:
+        second = entries[1]
+        if g.OPENING_WORDS.search(second.folded):
+            text = first.text + second.text
+            first = Entry(text, first.folded + second.folded, first.line, first.blank_before)
+            entries = [first, *entries[2:]]
+    if not g.OPENING_WORDS.search(first.folded[: g.META_MAX * 2]):
+        return None, entries
+    end = g.OPENING_END.search(first.folded[: g.META_MAX * 2])
+    if end is not None and end.end() < len(first.text):
+        rest = first.text[end.end() :].strip()
+        if rest:
+            findings.append(
+                note("GT106", "opening and first paragraph printed on one line; split", first.line)
+            )
+            tail = Entry(rest, g.fold(rest), first.line, blank_before=False)
+            return first.text[: end.end()], [tail, *entries[1:]]
+    return first.text, entries[1:]
+
+
+def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...]]:
+    """Parse ``data`` into a letter and the findings made while reading it."""
+    findings: list[Finding] = []
+    text = _strip_comments(_decode(data), findings)
+    lines = text.splitlines()
+    form_at = find_form(lines)
+    letter_lines = lines if form_at is None else lines[:form_at]
+    # fold() keeps lengths and line breaks, so the folded lines pair with the printed ones
+    folded = g.fold("\n".join(letter_lines)).split("\n")
+    entries = _entries(letter_lines, 1, folded if len(folded) == len(letter_lines) else None)
+    at = _find_addressee(entries)
+    if at is None:
+        flat = _unflatten(entries)
+        at = _find_addressee(flat)
+        if at is None:
+            raise _no_letter(entries)
+        findings.append(
+            note(
+                "GT108",
+                "paragraphs flattened onto one line were split at their spaces",
+                flat[at].line,
+            )
+        )
+        entries = flat
+    try:
+        return _assemble(entries, at, lines, form_at, findings)
+    except GovReplyError as exc:
+        if isinstance(exc, TextParseError):
+            raise
+        entry = entries[at]
+        raise TextParseError(
+            f"the parts read do not make a valid letter: {exc}",
+            line=entry.line,
+            column=1,
+            source_line=entry.text[:80],
+            span=min(len(entry.text), 20),
+        ) from exc
+
+
+def _assemble(
+    entries: list[Entry],
+    at: int,
+    lines: list[str],
+    form_at: int | None,
+    findings: list[Finding],
+) -> tuple[ReplyLetter, tuple[Finding, ...]]:
+    header = read_header(entries[:at], findings)
+    addressee = entries[at]
+    addressees = Addressees.parse(_BARE_COUNT.sub(r"等\1名", _BARE_DENG.sub(r"\1", addressee.text)))
+    rest = entries[at + 1 :]
+    start, kinds = tail_start(rest)
+    body, sign_off = rest[:start], rest[start:]
+    opening, body = _opening(body, findings)
+    closing: str | None = None
+    if (
+        body
+        and g.CLOSING.search(body[-1].text)
+        and g.label_at(body[-1].folded) is None
+        and not body[-1].text.startswith("首先")
+    ):
+        closing = body.pop().text
+    tail = read_tail(sign_off, kinds, header, findings)
+    if tail.salutation:
+        words = " ".join(tail.salutation)
+        findings.append(
+            note(
+                "GT306",
+                f"salutation {words!r} not kept (the model has no field for it)",
+                sign_off[0].line,
+                "closing",
+            )
+        )
+    body = join_page_breaks(body, findings)
+    paragraphs, sections = build_body(body, findings)
+    form = None
+    if form_at is not None:
+        form, leftover = parse_form(lines[form_at:], form_at + 1, findings)
+        for entry in _entries(leftover, form_at + 1):
+            findings.append(
+                note("GT403", f"line {entry.text[:40]!r} after the form ignored", entry.line)
+            )
+    reference, kind, role = read_reference(header, opening, addressees)
+    title = header.title
+    if title is None:
+        try:
+            title = standard_title(reference, role=role)
+        except GovReplyError:
+            title = f"关于{kind.chinese}{role.chinese}的函"
+        findings.append(
+            Finding(
+                code="GT202",
+                severity=Severity.ERROR,
+                message=f"no title found; {title!r} was derived from the reference",
+                location="title",
+                line=addressee.line,
+            )
+        )
+    last = (body or [addressee])[-1]
+    if not sign_off and closing is None and (not body or last.text[-1] not in g.TERMINAL):
+        findings.append(
+            Finding(
+                code="GT305",
+                severity=Severity.ERROR,
+                message="the text stops mid-sentence or right after the addressee, with no "
+                "closing or sign-off: cut off?",
+                line=last.line,
+            )
+        )
+    contact = None
+    if tail.name is not None or tail.phone is not None:
+        contact = Contact(tail.name, tail.phone)
+    letter = ReplyLetter(
+        kind=kind,
+        role=role,
+        issuer=header.issuer,
+        doc_number=header.doc_number,
+        signer=header.signer,
+        classification=header.classification,
+        disclosure=header.disclosure,
+        title=title,
+        reference=reference,
+        addressees=addressees,
+        opening=opening,
+        paragraphs=paragraphs,
+        sections=sections,
+        closing=closing,
+        attachments=tuple(tail.attachments),
+        signed_by=tail.signed_by,
+        date=tail.date,
+        notes=tuple(tail.notes),
+        contact=contact,
+        cc=tail.cc,
+        feedback_form=form,
+    )
+    return letter, tuple(findings)

@@ -1,0 +1,269 @@
+"""The sign-off of a letter: the lines after the body, read backwards from the end.
+
+Closing formulas (此致 敬礼), attachment notes (附件： / 附：), the signature (an agency line) and
+date, notes in round brackets, disclosure notes, 抄送 / 抄报, contact lines of many shapes, a
+classification or 签发人 printed at the end, and page widgets (传真, 邮编, 相关附件) that carry
+nothing the model keeps.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import attrs
+
+from govreply.errors import GovReplyError
+from govreply.formats import _text_grammar as g
+from govreply.formats._text_body import Entry
+from govreply.formats._text_header import Header, disclosure
+from govreply.model import AttachmentNote, Classification, Finding, Severity
+from govreply.numerals import parse_date
+
+__all__ = ["Tail", "note", "read_tail", "tail_start"]
+
+
+def note(code: str, message: str, line: int, location: str | None = None) -> Finding:
+    """A warning finding."""
+    return Finding(
+        code=code, severity=Severity.WARNING, message=message, location=location, line=line
+    )
+
+
+@attrs.define
+class Tail:
+    """What the sign-off lines said."""
+
+    attachments: list[AttachmentNote] = attrs.Factory(list)
+    signed_by: str | None = None
+    date: datetime.date | None = None
+    notes: list[str] = attrs.Factory(list)
+    cc: tuple[str, ...] = ()
+    name: str | None = None
+    phone: str | None = None
+    salutation: list[str] = attrs.Factory(list)
+
+
+def _is_agency(folded: str) -> bool:
+    plain = g.squash(folded)
+    return (
+        0 < len(plain) <= 40
+        and plain.endswith(g.AGENCY_SUFFIXES)
+        and not any(c in g.TERMINAL or c in ",、" for c in plain)
+        and g.label_at(folded) is None
+        and "关于" not in plain
+    )
+
+
+def _bracketed(folded: str) -> str | None:
+    if len(folded) >= 2 and folded[0] in "([【" and folded[-1] in ")]】":
+        return folded[1:-1].strip()
+    return None
+
+
+def _tail_kind(entry: Entry) -> str | None:
+    """What kind of sign-off line ``entry`` is; ``None`` for body text."""
+    folded = entry.folded
+    if len(folded) > g.META_MAX:
+        return None
+    inner = _bracketed(folded)
+    plain = g.squash(inner if inner is not None else folded)
+    if not plain:
+        return "meta"  # () / 【】: an empty bracket pair
+    # each pattern below is anchored, so its first character decides whether to try it
+    first = plain[0]
+    if (plain[-1] == "日" and g.DATE_LINE.match(plain)) or (
+        plain.isdigit() and 6 <= len(plain) <= 8
+    ):
+        return "date"
+    if first == "抄" and g.CC.match(plain):
+        return "cc"
+    if first in "联承经办电" and g.CONTACT.match(plain):
+        return "contact"
+    if first == "附" and g.ATTACHMENT.match(plain):
+        return "attachment"
+    if first in "此敬顺身工万" and g.SALUTATION.match(plain):
+        return "salutation"
+    if first in "签领" and g.SIGNER.match(plain):
+        return "signer"
+    if g.CLASS_LABEL.match(plain) or (len(plain) <= 12 and g.CLASSIFICATION.search(folded)):
+        return "classification"
+    if g.TAIL_META.match(plain) or g.META.match(folded):
+        return "meta"
+    if (inner is not None or plain.startswith("注:")) and g.DISCLOSURE.search(plain):
+        return "disclosure"
+    if inner is not None and len(plain) <= 60:
+        return "note"
+    if _is_agency(folded):
+        return "agency"
+    return None
+
+
+def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
+    """Index of the first sign-off line (every line from there on is one), and their kinds."""
+    i = len(entries)
+    kinds: list[str | None] = []
+    while i > 0:
+        kind = _tail_kind(entries[i - 1])
+        if kind is None:
+            j = i - 1
+            while j >= 0 and g.ATTACHMENT_ITEM.match(entries[j].folded):
+                j -= 1
+            head = g.ATTACHMENT.match(entries[j].folded) if j >= 0 and j < i - 1 else None
+            if head is None or not g.ATTACHMENT_ITEM.match(head["rest"]):
+                break
+            kinds += [None] * (i - 1 - j) + ["attachment"]
+            i = j
+            continue
+        kinds.append(kind)
+        i -= 1
+    kinds.reverse()
+    return i, kinds
+
+
+def _read_contact(tail: Tail, text: str) -> None:
+    plain = g.squash(text)
+    folded = g.fold(plain)
+    phones = list(g.PHONE.finditer(folded))
+    if phones and tail.phone is None:
+        phone = phones[-1]
+        tail.phone = plain[phone.start() : phone.end()]
+    for field in g.CONTACT_FIELD.finditer(folded):
+        if field["key"] in ("联系电话", "电话", "联系单位电话", "联系方式", "联系单位"):
+            continue
+        following = g.CONTACT_FIELD.search(folded, field.end())
+        value = plain[field.end() : following.start() if following else len(plain)]
+        number = g.PHONE.search(g.fold(value))
+        if number is not None:
+            value = value[: number.start()]
+        value = value.strip(" ,，;；。:：、()（）")
+        value = re.split(r"[,，]", value)[-1].strip()
+        if value and tail.name is None:
+            tail.name = value
+
+
+def read_tail(
+    entries: list[Entry], kinds: list[str | None], header: Header, findings: list[Finding]
+) -> Tail:
+    tail = Tail()
+    for entry, kind in zip(entries, kinds, strict=True):
+        inner = _bracketed(entry.folded)
+        text = entry.text[1:-1].strip() if inner is not None else entry.text
+        folded = g.fold(text)
+        plain = g.squash(folded)
+        if kind == "date" and tail.date is not None:
+            findings.append(note("GT303", f"second date {text!r} ignored", entry.line))
+        elif kind == "date":
+            tail.date = _read_date(plain, entry, findings)
+        elif kind == "cc":
+            match = g.CC.match(folded) or g.CC.match(plain)
+            rest = text[len(text) - len(match["rest"]) :] if match else ""
+            stop = g.CONTACT_FIELD.search(g.fold(rest))
+            if stop is not None:
+                _read_contact(tail, rest[stop.start() :])
+                rest = rest[: stop.start()]
+            tail.cc += tuple(p for p in g.CC_SPLIT.split(rest) if p)
+            if plain.startswith("抄报"):
+                findings.append(
+                    note("GT308", "抄报 (to superiors) read as the cc list", entry.line, "cc")
+                )
+        elif kind == "contact":
+            _read_contact(tail, text)
+            if "联系单位" in plain:
+                findings.append(
+                    note("GT309", f"contact unit in {text!r} not kept", entry.line, "contact")
+                )
+        elif kind == "attachment":
+            match = g.ATTACHMENT.match(folded)
+            if match is None:
+                continue
+            rest = text[match.start("rest") :].strip()
+            item = g.ATTACHMENT_ITEM.match(g.fold(rest))
+            if item is not None:
+                rest = rest[item.end() :]
+            if rest:
+                tail.attachments.append(AttachmentNote(rest, label=match["label"]))
+            else:
+                findings.append(note("GT304", "empty attachment note ignored", entry.line))
+        elif kind is None and g.ATTACHMENT_ITEM.match(entry.folded) and tail.attachments:
+            item = g.ATTACHMENT_ITEM.match(entry.folded)
+            assert item is not None
+            label = tail.attachments[-1].label
+            tail.attachments.append(AttachmentNote(entry.text[item.end() :], label=label))
+        elif kind == "salutation":
+            tail.salutation.append(entry.text)
+        elif kind == "signer":
+            match = g.SIGNER.match(plain)
+            if match is not None and header.signer is None:
+                header.signer = match["name"]
+            elif match is None or match["name"] != header.signer:
+                findings.append(note("GT303", f"second 签发人 line {text!r} ignored", entry.line))
+        elif kind == "classification":
+            code = _code(folded)
+            if code is not None and header.classification is None:
+                header.classification = Classification(code)
+            elif code is None or header.classification != Classification(code):
+                findings.append(note("GT302", f"classification line {text!r} ignored", entry.line))
+        elif kind == "disclosure" and header.disclosure is None:
+            header.disclosure = disclosure(text)
+        elif kind in ("note", "disclosure"):
+            tail.notes.append(text)
+        elif kind == "agency" and tail.signed_by is None:
+            tail.signed_by = entry.text
+        else:
+            findings.append(note("GT303", f"sign-off line {entry.text[:40]!r} ignored", entry.line))
+    return tail
+
+
+def _code(folded: str) -> str | None:
+    plain = g.squash(folded)
+    label = g.CLASS_LABEL.match(plain)
+    rest = plain[label.end() :] if label else plain
+    match = g.CLASSIFICATION.search(rest) or g.CLASSIFICATION.search(folded)
+    return match["code"] if match is not None else None
+
+
+def _digits_date(plain: str, entry: Entry, findings: list[Finding]) -> datetime.date | None:
+    year, rest = int(plain[:4]), plain[4:]
+    found: list[datetime.date] = []
+    for cut in (2,) if len(rest) == 4 else range(1, len(rest)):
+        try:
+            found.append(datetime.date(year, int(rest[:cut]), int(rest[cut:])))
+        except ValueError:
+            continue
+    if len(found) == 1:
+        findings.append(
+            note(
+                "GT307",
+                f"date {plain!r} printed without separators read as {found[0].isoformat()}",
+                entry.line,
+                "date",
+            )
+        )
+        return found[0]
+    findings.append(note("GT301", f"date {plain!r} could not be read", entry.line, "date"))
+    return None
+
+
+# 2024年5月20日  (the common case, read without the general Chinese-numeral reader)
+_ARABIC_DATE = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
+
+
+def _read_date(plain: str, entry: Entry, findings: list[Finding]) -> datetime.date | None:
+    if plain.isdigit():
+        return _digits_date(plain, entry, findings)
+    arabic = _ARABIC_DATE.fullmatch(plain)
+    if arabic is not None:
+        try:
+            return datetime.date(int(arabic[1]), int(arabic[2]), int(arabic[3]))
+        except ValueError as exc:
+            findings.append(note("GT301", f"date {entry.text!r} is not a date: {exc}", entry.line))
+            return None
+    text = plain
+    if any(c in g.NUMERAL for c in text):
+        text = text.translate(str.maketrans("0oO○О", "〇〇〇〇〇"))
+    try:
+        return parse_date(text)
+    except (GovReplyError, ValueError) as exc:
+        findings.append(note("GT301", f"date {entry.text!r} could not be read: {exc}", entry.line))
+        return None

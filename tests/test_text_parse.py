@@ -1,0 +1,378 @@
+"""Reading published letters: the seed, the shapes real letters take, repairs and errors."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+
+import pytest
+
+from govreply.errors import TextParseError
+from govreply.examples import seed_letter, seed_text
+from govreply.formats import text
+from govreply.model import DisclosureKind, ItemKind, ReplyRole
+
+HEAD = "张三代表：\n您提出的《关于修路的建议》收悉，现答复如下：\n"
+
+
+def _codes(result: text.TextParseResult) -> list[str]:
+    return [f.code for f in result.findings]
+
+
+def _repairs(result: text.TextParseResult) -> list[str]:
+    return [c for c in _codes(result) if c.startswith("GT1")]
+
+
+def test_raw_seed_reads_as_the_seed_letter() -> None:
+    """The published seed reads as the bundled example, exactly."""
+    assert text.loads(seed_text()) == seed_letter()
+
+
+def test_raw_seed_reports_its_three_repairs() -> None:
+    """The title's layout space and the two page-break joins are reported, with their lines."""
+    result = text.parse(seed_text())
+    found = sorted((f.code, f.line) for f in result.findings)
+    assert found == [("GT101", 33), ("GT102", 25), ("GT103", 9)]
+    fragment = next(f for f in result.findings if f.code == "GT102")
+    assert "区教育系统心" in fragment.message
+
+
+def test_bytes_are_decoded_as_utf8_or_gb18030() -> None:
+    """UTF-8 (with or without BOM) and GB 18030 bytes read the same."""
+    raw = seed_text()
+    for data in (raw.encode(), b"\xef\xbb\xbf" + raw.encode(), raw.encode("gb18030")):
+        assert text.loads(data) == seed_letter()
+
+
+def test_indentation_and_windows_line_ends_do_not_matter() -> None:
+    """Indented lines and CRLF line ends read as the seed."""
+    lines = [
+        "\u3000\u3000" + line if "\t" not in line else line for line in seed_text().split("\n")
+    ]
+    assert text.loads("\r\n".join(lines)) == seed_letter()
+
+
+def test_nfkc_copies_keep_the_structure() -> None:
+    """A web copy with ASCII punctuation (NFKC) reads to the same parts."""
+    letter = text.loads(unicodedata.normalize("NFKC", seed_text()))
+    seed = seed_letter()
+    assert letter.doc_number == seed.doc_number
+    assert letter.classification == seed.classification
+    assert letter.disclosure == seed.disclosure
+    assert letter.addressees == seed.addressees
+    assert [s.heading for s in letter.sections] == [s.heading for s in seed.sections]
+    assert letter.reference.number == 55
+    assert letter.reference.title == seed.reference.title
+    assert letter.feedback_form is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("(A1)", "A1"),
+        ("类别：B", "B"),
+        ("类 别:B", "B"),
+        ("办理结果：（C）", "C"),
+        ("赣区教议〔2024〕2号（B类）", "B"),
+        ("湘交建议复〔2017〕98号    A类", "A"),
+    ],
+)
+def test_classifications_in_the_header(line: str, code: str) -> None:
+    """Classification codes are read in every printed form, alone or after a doc number."""
+    letter = text.loads(f"关于第3号建议的答复\n{line}\n{HEAD}我局已办理。")
+    assert letter.classification is not None
+    assert letter.classification.code == code
+
+
+def test_classification_at_the_end_of_the_letter() -> None:
+    """办复类别：B类 after the closing is the classification."""
+    letter = text.loads(HEAD + "我局已办理。\n感谢您的支持。\n办复类别：B类\n2023年5月5日")
+    assert letter.classification is not None
+    assert letter.classification.code == "B"
+    assert letter.closing == "感谢您的支持。"
+
+
+def test_header_parts_share_lines_and_come_in_any_order() -> None:
+    """签发人, doc number, disclosure and title are found wherever they stand."""
+    letter = text.loads(
+        "关于对政协子洲县第十届委员会第二次会议第14号提案的复函\n签发人：马文忠\n"
+        "子交函〔2023〕34号 同意公开\n崔银雷委员：\n"
+        "现将您提出的关于修路的提案办理情况答复如下：\n已办。"
+    )
+    assert letter.signer == "马文忠"
+    assert str(letter.doc_number) == "子交函〔2023〕34号"
+    assert letter.disclosure is not None
+    assert letter.disclosure.kind is DisclosureKind.CONSENT
+    assert letter.kind is ItemKind.PROPOSAL
+    assert letter.reference.number == 14
+    assert letter.reference.congress is not None
+    assert letter.reference.congress.term == 10
+
+
+def test_a_title_broken_over_lines_and_spaced_is_joined() -> None:
+    """A title printed over lines, with 答 复 spaced, reads as one title, reported."""
+    result = text.parse(
+        "高平市卫生健康和体育局\n关于对市七届人大五次会议第71号建议的\n答 复\n" + HEAD + "已办。"
+    )
+    assert result.letter.title == "关于对市七届人大五次会议第71号建议的答复"
+    assert result.letter.issuer == "高平市卫生健康和体育局"
+    assert {"GT103", "GT104"} <= set(_codes(result))
+
+
+def test_a_missing_title_is_derived_and_reported() -> None:
+    """Without a title the standard one is derived from the reference, with an error finding."""
+    result = text.parse(
+        "尊敬的王芳代表：\n您在区二届人大四次会议上提出的第7号建议收悉，现答复如下：\n已办。"
+    )
+    assert result.letter.title == "关于区二届人大四次会议第7号建议答复的函"
+    assert "GT202" in _codes(result)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "total", "role"),
+    [
+        ("马雪梅、黄春英、李珍等12名代表：", ("马雪梅", "黄春英", "李珍"), 12, "代表"),
+        ("尊敬的王爱珍代表：", ("王爱珍",), None, "代表"),
+        ("戴治委员您好：", ("戴治",), None, "委员"),
+        ("马青、周丽等委员：", ("马青", "周丽"), None, "委员"),
+        ("司长虹、杨胜利二位代表：", ("司长虹", "杨胜利"), 2, "代表"),
+        ("省文化和旅游厅：", ("省文化和旅游厅",), None, None),
+    ],
+)
+def test_addressee_lines(
+    line: str, names: tuple[str, ...], total: int | None, role: str | None
+) -> None:
+    """Addressees with counts, honorifics, greetings, or an agency."""
+    letter = text.loads(f"{line}\n您提出的建议收悉，现答复如下：\n已办。")
+    assert letter.addressees.names == names
+    assert (letter.addressees.total, letter.addressees.role) == (total, role)
+
+
+def test_a_co_handling_opinion() -> None:
+    """会办意见 to a lead department is a co-handling letter."""
+    letter = text.loads(
+        "湖南省自然资源厅对十三届全国人大四次会议4398号建议的会办意见\n省文化和旅游厅：\n"
+        "按要求，现将《关于打造隐山的建议》的会办意见函告如下：\n已审批。"
+    )
+    assert letter.role is ReplyRole.CO_HANDLING
+    assert letter.issuer == "湖南省自然资源厅"
+    assert letter.reference.congress is not None
+    assert letter.reference.congress.level == "全国"
+    assert letter.reference.title == "关于打造隐山的建议"
+
+
+def test_an_opening_sharing_a_line_with_the_body_is_split() -> None:
+    """现答复如下：正文… is split into the opening and the first paragraph."""
+    result = text.parse("李剑波代表：\n“关于修路的建议”收悉，现答复如下：我厅将推进。\n专此答复。")
+    assert result.letter.opening == "“关于修路的建议”收悉，现答复如下："
+    assert [p.text for p in result.letter.paragraphs] == ["我厅将推进。"]
+    assert result.letter.closing == "专此答复。"
+    assert "GT106" in _codes(result)
+
+
+def test_sections_run_in_headings_and_numbered_paragraphs() -> None:
+    """Heading lines open sections; 一、…。正文 is split; 1.…，… lines stay paragraphs."""
+    result = text.parse(
+        HEAD
+        + "一、关于大门的建议。经研究暂无计划。\n二、下一步工作打算：\n"
+        + "1.加强排查：全面排查，及时整改。\n2.完善设施：设置标志，保障安全。\n感谢您的关心。"
+    )
+    sections = result.letter.sections
+    assert [s.heading for s in sections] == ["关于大门的建议", "下一步工作打算"]
+    assert [p.text for p in sections[0].paragraphs] == ["经研究暂无计划。"]
+    assert [p.text[:2] for p in sections[1].paragraphs] == ["1.", "2."]
+    assert "GT107" in _codes(result)
+
+
+def test_salutation_is_reported_and_not_the_closing() -> None:
+    """此致 敬礼 after the closing sentence is reported; the closing is the sentence."""
+    result = text.parse(
+        HEAD
+        + "已办。\n以上答复您是否满意，敬请反馈。\n此致\n敬礼\n"
+        + "高平市卫生健康和体育局\n2023年6月29日"
+    )
+    assert result.letter.closing == "以上答复您是否满意，敬请反馈。"
+    assert result.letter.signed_by == "高平市卫生健康和体育局"
+    assert "GT306" in _codes(result)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2024年5月20日", datetime.date(2024, 5, 20)),
+        ("二〇二四年五月二十日", datetime.date(2024, 5, 20)),
+        ("二0一七年五月二十六日", datetime.date(2017, 5, 26)),
+        ("2023618", datetime.date(2023, 6, 18)),
+        ("20211026", datetime.date(2021, 10, 26)),
+    ],
+)
+def test_dates(line: str, date: datetime.date) -> None:
+    """Dates in Arabic or Chinese numerals, and damaged ones without separators."""
+    assert text.loads(HEAD + f"已办。\n某某局\n{line}").date == date
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "phone"),
+    [
+        ("联系人及电话：马国有 0797—4436219", "马国有", "0797—4436219"),
+        ("(联系人及电话:王佳,020-83881538)", "王佳", "020-83881538"),
+        ("联 系 人:张 雷 联系电话:56155520", "张雷", "56155520"),
+        ("联系人:浙江省公路管理局计财处,戴京国", "戴京国", None),
+        ("承办人及联系电话:邓俊杰 0730-6231642", "邓俊杰", "0730-6231642"),
+        ("联系单位电话:莒南县住房和城乡建设局0539—7312468", None, "0539—7312468"),
+        ("(联系人:夏五洲)", "夏五洲", None),
+    ],
+)
+def test_contact_lines(line: str, name: str | None, phone: str | None) -> None:
+    """Contact lines of many shapes give a name and a phone."""
+    contact = text.loads(HEAD + f"已办。\n{line}").contact
+    assert contact is not None
+    assert (contact.name, contact.phone) == (name, phone)
+
+
+@pytest.mark.parametrize(
+    ("line", "note", "kind"),
+    [
+        ("（此件公开发布）", "此件公开发布", DisclosureKind.PUBLIC),
+        ("(此件主动公开)", "此件主动公开", DisclosureKind.PUBLIC),
+        ("注:“主动公开”。", "主动公开", DisclosureKind.PUBLIC),
+    ],
+)
+def test_disclosure_notes_in_the_sign_off(line: str, note: str, kind: DisclosureKind) -> None:
+    """Disclosure notes after the date are read without their wrapping."""
+    disclosure = text.loads(HEAD + f"已办。\n2024年5月20日\n{line}").disclosure
+    assert disclosure is not None
+    assert (disclosure.text, disclosure.kind) == (note, kind)
+
+
+def test_attachments_cc_and_cc_to_superiors() -> None:
+    """附件：/附： notes, 抄送 and 抄报 lines (kept as printed, final 。 included)."""
+    result = text.parse(HEAD + "已办。\n附：办理情况表\n抄报：市督查局 市政协提案委。")
+    letter = result.letter
+    assert [(a.label, a.title) for a in letter.attachments] == [("附", "办理情况表")]
+    assert letter.cc == ("市督查局", "市政协提案委。")
+    assert "GT308" in _codes(result)
+
+
+def test_empty_attachment_widget_is_ignored_and_reported() -> None:
+    """An empty 附件: (a web-page widget) is not an attachment."""
+    result = text.parse(HEAD + "已办。\n2024年7月15日\n附件:")
+    assert result.letter.attachments == ()
+    assert "GT304" in _codes(result)
+
+
+def test_web_debris_and_html_comments_are_dropped_and_reported() -> None:
+    """Metadata lines and HTML comments around the letter are reported, not kept."""
+    result = text.parse(
+        "- 索引号: tssrmzfbgs/2025-00360\n发布时间:2023-07-21 来源:交通局\n"
+        "关于第3号建议的答复\n" + HEAD + "已办。\n2018年6月4日\n<!--EndFragment-->"
+    )
+    assert result.letter.title == "关于第3号建议的答复"
+    assert result.letter.date == datetime.date(2018, 6, 4)
+    assert {"GT105", "GT201"} <= set(_codes(result))
+
+
+def test_a_letter_flattened_onto_one_line_is_split() -> None:
+    """A web copy with the whole letter on one line is split at its spaces."""
+    result = text.parse(
+        "关于第3号建议的答复 张凤娥等代表: 你们提出的建议收悉,现答复如下: "
+        "已办。 感谢支持。 2018年7月30日 |"
+    )
+    letter = result.letter
+    assert letter.addressees.names == ("张凤娥",)
+    assert [p.text for p in letter.paragraphs] == ["已办。"]
+    assert letter.closing == "感谢支持。"
+    assert letter.date == datetime.date(2018, 7, 30)
+    assert "GT108" in _codes(result)
+
+
+def test_page_break_mid_sentence_is_joined() -> None:
+    """A paragraph stopping at a comma before a blank line continues after it."""
+    result = text.parse(HEAD + "我们根据需求和建设紧迫性，\n\n首先将连接线纳入规划。")
+    assert [p.text for p in result.letter.paragraphs] == [
+        "我们根据需求和建设紧迫性，首先将连接线纳入规划。"
+    ]
+    assert _repairs(result) == ["GT101"]
+
+
+def test_page_break_repeated_fragment_is_kept_once() -> None:
+    """A fragment printed on both sides of the break is dropped once."""
+    first = "今年春学期，我局联合江西理工大学合力组织开展2024年春学期全区教育系统心"
+    result = text.parse(HEAD + first + "\n\n区教育系统心理健康教育能力提升活动。")
+    assert [p.text for p in result.letter.paragraphs] == [first + "理健康教育能力提升活动。"]
+    assert _repairs(result) == ["GT102"]
+
+
+def test_short_overlaps_are_not_treated_as_repeats() -> None:
+    """A two-character overlap (的工 / 工作) is ordinary text: joined, nothing dropped."""
+    first = "今年春学期，我局联合江西理工大学合力组织开展2024年春学期全区教育系统的工"
+    result = text.parse(HEAD + first + "\n\n工作，活动涵盖经典案例。")
+    assert [p.text for p in result.letter.paragraphs] == [first + "工作，活动涵盖经典案例。"]
+
+
+def test_unpunctuated_paragraph_before_a_heading_is_not_a_break() -> None:
+    """A paragraph ending without 。 followed by a labelled heading stays separate."""
+    result = text.parse(
+        HEAD + "我局高度重视并开展了大量工作具体情况如下\n\n一、加强领导\n\n已成立专班。"
+    )
+    assert [p.text for p in result.letter.paragraphs] == [
+        "我局高度重视并开展了大量工作具体情况如下"
+    ]
+    assert [s.heading for s in result.letter.sections] == ["加强领导"]
+    assert "GT101" not in _codes(result)
+
+
+def test_short_unpunctuated_line_after_a_blank_is_a_heading_not_a_continuation() -> None:
+    """A short line without punctuation after a long unfinished line is not joined to it."""
+    long_line = "我局高度重视并开展了大量工作具体情况和下一步的工作打算如下所列"
+    result = text.parse(HEAD + long_line + "\n\n加强领导\n\n已成立专班。")
+    assert len(result.letter.paragraphs) == 3
+
+
+def test_not_a_letter_is_an_error_with_a_caret() -> None:
+    """Text with no addressee line and no opening is rejected at its first line."""
+    with pytest.raises(TextParseError) as info:
+        text.loads("会议纪要\n今天讨论了三个问题。")
+    error = info.value
+    assert (error.line, error.column) == (1, 1)
+    assert str(error).splitlines()[-1].strip().startswith("^")
+
+
+def test_an_opening_without_addressee_is_an_error_at_the_opening() -> None:
+    """An opening with no addressee line above it is reported at the opening."""
+    with pytest.raises(TextParseError, match="not preceded by an addressee") as info:
+        text.loads("关于第3号建议的答复\n您提出的建议收悉，现答复如下：\n已办。")
+    assert info.value.line == 2
+
+
+def test_a_letter_cut_off_mid_sentence_parses_with_an_error_finding() -> None:
+    """A partial letter reads as far as it goes, and is reported as cut off."""
+    result = text.parse(HEAD + "一、加强管理\n建立联防联控工作机制，组建“学校吹哨、")
+    assert result.letter.sections[0].paragraphs[0].text.endswith("吹哨、")
+    cut = [f for f in result.findings if f.code == "GT305"]
+    assert cut
+    assert cut[0].severity.value == "error"
+
+
+def test_a_greeting_line_joins_the_opening() -> None:
+    """您好！ on its own line after the addressee is part of the opening."""
+    letter = text.loads(
+        "戴治委员：\n您好！\n您提出的《关于修楼的提案》已收悉，现答复如下：\n已办。"
+    )
+    assert letter.opening == "您好！您提出的《关于修楼的提案》已收悉，现答复如下："
+    assert [p.text for p in letter.paragraphs] == ["已办。"]
+
+
+def test_a_letter_cut_off_after_the_addressee_is_reported() -> None:
+    """A text that ends at the addressee line still reads, with a cut-off finding."""
+    result = text.parse("关于第3号建议的答复\n张三代表：")
+    assert result.letter.addressees.names == ("张三",)
+    assert "GT305" in _codes(result)
+
+
+def test_second_dates_and_signers_in_the_sign_off_are_reported() -> None:
+    """A sign-off part printed twice keeps the first and reports the second."""
+    result = text.parse(HEAD + "已办。\n签发人：甲\n签发人：乙\n2024年5月20日\n2024年5月21日")
+    assert result.letter.signer == "甲"
+    assert result.letter.date == datetime.date(2024, 5, 20)
+    assert _codes(result).count("GT303") == 2
