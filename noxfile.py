@@ -23,9 +23,7 @@ def _pytest(session: nox.Session) -> None:
     # CI gets the thorough Hypothesis profile (1,000+ examples per property).
     profile = "thorough" if os.environ.get("CI") else "quick"
     env = {"GOVREPLY_HYPOTHESIS_PROFILE": os.environ.get("GOVREPLY_HYPOTHESIS_PROFILE", profile)}
-    session.run(
-        "pytest", "--cov", "--cov-branch", "--cov-report=term", *session.posargs, env=env
-    )
+    session.run("pytest", "--cov", "--cov-branch", "--cov-report=term", *session.posargs, env=env)
 
 
 @nox.session
@@ -61,8 +59,10 @@ def typing(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the docs with warnings as errors, and run every example in them."""
     _install(session, "docs")
-    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
-    session.run("sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
+    for builder in ("html", "doctest"):
+        session.run(
+            "sphinx-build", "-W", "--keep-going", "-b", builder, "docs", f"docs/_build/{builder}"
+        )
 
 
 @nox.session(default=False)

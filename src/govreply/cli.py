@@ -1,0 +1,354 @@
+"""The ``govreply`` command: parse, convert and check reply letters; print schemas and numerals.
+
+Subcommands (``govreply COMMAND --help`` shows each one's options)::
+
+    govreply parse [FILE|DIR|-]...          letters -> JSON (one file) or JSON Lines (many)
+    govreply convert IN [-o OUT] --to FMT   one letter from any format to json, xml or text
+    govreply check [FILE|-]...              findings of govreply.check; exit 1 on errors
+    govreply schema json|xml                the published JSON Schema or XSD
+    govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
+
+The input format comes from the file extension (``.json``, ``.xml``, ``.txt``) or, failing
+that, from the content (``{`` starts JSON, ``<`` starts XML, anything else is letter text).
+Input is read as UTF-8; a file that is not UTF-8 but is valid GB18030 is read as GB18030 with
+a note on stderr. Output is always UTF-8, whatever the locale.
+
+Exit status: 0 success, 1 bad input (some file failed, or ``check`` found errors), 2 usage.
+Every problem is one line on stderr naming the file, the place in it and what is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from govreply import __version__
+from govreply import _cli_io as cio
+from govreply.errors import NumeralError
+from govreply.formats import FORMAT_NAMES, get_format
+from govreply.formats import json as json_format
+from govreply.formats import text as text_format
+from govreply.formats import xml as xml_format
+from govreply.model import Finding, ReplyLetter, Severity, scheme_names
+from govreply.numerals import format_number, parse_number
+from govreply.rules import check as check_letter
+from govreply.schemas import json_schema, xml_schema
+
+__all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
+
+#: Exit status: success.
+EXIT_OK = 0
+#: Exit status: bad input (a file failed, or ``check`` found errors).
+EXIT_INPUT = 1
+#: Exit status: the command line itself is wrong.
+EXIT_USAGE = 2
+
+# 12345 / -105 / １２３ (full-width digits are folded by NFKC first)
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+#: Problems printed per failed input when reading many (the rest are counted).
+_BATCH_PROBLEMS = 5
+#: How one document is written for people: JSON and XML indented, text in its own layout.
+_PRETTY: dict[str, Callable[[ReplyLetter], str]] = {
+    "json": lambda letter: json_format.dumps(letter, indent=2),
+    "xml": lambda letter: xml_format.dumps(letter, indent=2),
+    "text": text_format.dumps,
+}
+
+
+class _UsageError(Exception):
+    """The command line is inconsistent in a way argparse cannot see."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``govreply`` command line and return its exit status.
+
+    Args:
+        argv: the arguments after the program name; ``None`` reads ``sys.argv``.
+
+    Returns:
+        0 on success, 1 when an input was bad (or ``check`` found errors), 2 on a usage error.
+
+    >>> main(["numeral", "12345"])
+    一万二千三百四十五
+    0
+    >>> main(["numeral", "壹佰零伍"])
+    105
+    0
+    """
+    cio.use_utf8(sys.stdout)
+    cio.use_utf8(sys.stderr)
+    args_in = list(argv) if argv is not None else [cio.recover_arg(a) for a in sys.argv[1:]]
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(args_in)
+    except SystemExit as exc:  # argparse exits on --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"{cio.PROG}: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (``govreply parse DIR | head``); stop quietly.
+        cio.silence_stdout()
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{cio.PROG}: interrupted\n")
+        return 130
+    return status
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=cio.PROG,
+        description="Parse, convert, check and render Chinese government suggestion-reply "
+        "letters (答复函).",
+        epilog="Exit status: 0 success, 1 bad input, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"{cio.PROG} {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    parse = commands.add_parser(
+        "parse",
+        help="read letters and print them as JSON (JSON Lines for many)",
+        description="Read letters (text, JSON or XML) and print each as a typed record. With "
+        "no FILE, read the bundled example letter. One input prints one document; several "
+        "inputs or a directory print JSON Lines, one record per line, skipping inputs that fail.",
+    )
+    parse.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE|DIR|-",
+        help="letter files, directories (searched for *.txt, *.json, *.xml) or - for stdin",
+    )
+    parse.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="in directories, read only the files whose name matches PATTERN (e.g. '*.txt')",
+    )
+    _add_from(parse)
+    parse.add_argument(
+        "--to", choices=FORMAT_NAMES, default="json", help="output format (default: json)"
+    )
+    _add_compact(parse)
+    parse.add_argument(
+        "--with-source",
+        action="store_true",
+        help='JSON Lines only: write {"source": FILE, "letter": RECORD} per line',
+    )
+    parse.add_argument("-q", "--quiet", action="store_true", help="do not print findings and notes")
+    parse.set_defaults(run=_cmd_parse)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert one letter to json, xml or text",
+        description="Convert one letter between formats. The output format is --to, or taken "
+        "from the extension of OUT.",
+    )
+    convert.add_argument("input", metavar="IN", help="the letter file, or - for stdin")
+    convert.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    convert.add_argument("--to", choices=FORMAT_NAMES, help="output format")
+    _add_from(convert)
+    _add_compact(convert)
+    convert.add_argument("-q", "--quiet", action="store_true", help="do not print findings")
+    convert.set_defaults(run=_cmd_convert)
+
+    check = commands.add_parser(
+        "check",
+        help="check letters against GB/T 9704-2012 and for consistency",
+        description="Print the findings of govreply.check (and of reading the text, if the "
+        "input is text), one per line. Exit 1 when any finding is an error (with --strict, "
+        "also a warning). With no FILE, check the bundled example letter.",
+    )
+    check.add_argument("inputs", nargs="*", metavar="FILE|-", help="letter files, or - for stdin")
+    check.add_argument(
+        "--scheme",
+        choices=scheme_names(),
+        help="classification scheme the codes must belong to",
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--json", action="store_true", help="print findings as a JSON array")
+    _add_from(check)
+    check.set_defaults(run=_cmd_check)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema or the XSD",
+        description="Print the published JSON Schema (json) or XML Schema (xml) of a record.",
+    )
+    schema.add_argument("kind", choices=("json", "xml"), help="which schema")
+    schema.set_defaults(run=_cmd_schema)
+
+    numeral = commands.add_parser(
+        "numeral",
+        help="integer -> Chinese numeral, or Chinese numeral -> integer",
+        description="Write an integer as a Chinese numeral (12345 -> 一万二千三百四十五), or "
+        "read a Chinese numeral as an integer (壹佰零伍 -> 105); the direction is detected.",
+    )
+    numeral.add_argument("value", metavar="VALUE", help="an integer or a Chinese numeral")
+    numeral.add_argument(
+        "--style",
+        choices=("lower", "upper", "digits"),
+        help="for an integer: lower 一百零五 (default), upper 壹佰零伍, digits 一〇五",
+    )
+    numeral.set_defaults(run=_cmd_numeral)
+    return parser
+
+
+def _add_compact(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="write JSON or XML on one line instead of indented",
+    )
+
+
+def _render(fmt: str, letter: ReplyLetter, *, compact: bool) -> str:
+    return get_format(fmt).dumps(letter) if compact else _PRETTY[fmt](letter)
+
+
+def _add_from(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="from_format",
+        choices=FORMAT_NAMES,
+        help="input format (default: from the extension, else from the content)",
+    )
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    inputs: list[str] = args.inputs
+    many = len(inputs) > 1 or any(i != cio.STDIN and Path(i).is_dir() for i in inputs)
+    if many and args.to != "json":
+        raise _UsageError(f"several inputs are written as JSON Lines; --to {args.to} needs one")
+    if args.with_source and not many:
+        raise _UsageError("--with-source applies to JSON Lines (several inputs or a directory)")
+    paths, empty_dirs = cio.expand(inputs, sys.stderr, pattern=args.glob)
+    if not many:
+        console = cio.Console(sys.stderr, quiet=args.quiet)
+        source = cio.read_source(paths[0] if paths else None, args.from_format, console)
+        if source is None:
+            return EXIT_INPUT
+        loaded = cio.load_reported(source, console)
+        if loaded is None:
+            return EXIT_INPUT
+        cio.write(sys.stdout, _render(args.to, loaded.letter, compact=args.compact))
+        return EXIT_OK
+    console = cio.Console(
+        sys.stderr, progress_total=len(paths), quiet=args.quiet, max_lines=_BATCH_PROBLEMS
+    )
+    for path in paths:
+        source = cio.read_source(path, args.from_format, console)
+        loaded = cio.load_reported(source, console) if source is not None else None
+        console.advance(path)
+        if loaded is None:
+            continue
+        if args.with_source:
+            record = {"source": path, "letter": json_format.to_dict(loaded.letter)}
+            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        else:
+            line = json_format.dumps(loaded.letter)  # one line: newlines in text are escaped
+        sys.stdout.write(line + "\n")
+    console.finish()
+    if console.failed:
+        sys.stdout.flush()
+        sys.stderr.write(f"{cio.PROG}: {console.failed} of {len(paths)} inputs failed\n")
+    return EXIT_INPUT if empty_dirs or console.failed else EXIT_OK
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    target: str | None = args.to
+    if target is None and args.output is not None:
+        target = cio.EXTENSIONS.get(Path(args.output).suffix.lower())
+    if target is None:
+        raise _UsageError("say --to json|xml|text (or give -o OUT with one of those extensions)")
+    console = cio.Console(sys.stderr, quiet=args.quiet)
+    source = cio.read_source(args.input, args.from_format, console)
+    loaded = cio.load_reported(source, console) if source is not None else None
+    if loaded is None:
+        return EXIT_INPUT
+    output = _render(target, loaded.letter, compact=args.compact)
+    if args.output is None:
+        cio.write(sys.stdout, output)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as stream:
+            cio.write(stream, output)
+    except OSError as exc:
+        console.error(args.output, cio.os_problem(exc))
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    console = cio.Console(sys.stderr)
+    inputs: list[str | None] = list(args.inputs) or [None]
+    report: list[dict[str, object]] = []
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    status = EXIT_OK
+    counts = {Severity.ERROR: 0, Severity.WARNING: 0}
+    for path in inputs:
+        source = cio.read_source(path, args.from_format, console)
+        loaded = None if source is None else cio.load_reported(source, console, show_findings=False)
+        if source is None or loaded is None:
+            status = EXIT_INPUT
+            continue
+        findings = [*loaded.findings, *check_letter(loaded.letter, scheme=args.scheme)]
+        for finding in findings:
+            counts[finding.severity] += 1
+            if finding.severity in failing:
+                status = EXIT_INPUT
+            if args.json:
+                report.append({"source": source.name, **_finding_record(finding)})
+            else:
+                sys.stdout.write(f"{source.name}: {finding}\n")
+    if args.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    sys.stdout.flush()
+    sys.stderr.write(f"{cio.PROG}: {errors} error(s), {warnings} warning(s)\n")
+    return status
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    cio.write(sys.stdout, json_schema() if args.kind == "json" else xml_schema())
+    return EXIT_OK
+
+
+def _cmd_numeral(args: argparse.Namespace) -> int:
+    value: str = args.value.strip()
+    folded = unicodedata.normalize("NFKC", value)
+    if _INTEGER.fullmatch(folded):
+        print(format_number(int(folded), style=args.style or "lower"))
+        return EXIT_OK
+    if args.style is not None:
+        raise _UsageError("--style applies when VALUE is an integer (e.g. 12345)")
+    try:
+        print(parse_number(value))
+    except NumeralError as exc:
+        cio.Console(sys.stderr).error(repr(value), exc.message)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def _finding_record(finding: Finding) -> dict[str, object]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "location": finding.location,
+        "line": finding.line,
+        "message": finding.message,
+    }
