@@ -264,6 +264,7 @@ def reply_letters(
         paragraphs=_tuples(paragraphs(text=text)),
         sections=_tuples(sections(text=text), max_size=3),
         closing=_optional(free),
+        salutation=_tuples(free, max_size=2),
         attachments=_tuples(attachment_notes(text=text)),
         signed_by=_optional(free),
         date=_optional(st.dates(datetime.date(1949, 10, 1), datetime.date(2099, 12, 31))),
@@ -296,6 +297,13 @@ def layout_texts(*, min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[
 
 
 _PHONES = st.from_regex(r"\A0[1-9][0-9]{1,2}-[0-9]{7,8}\Z|\A1[0-9]{10}\Z", fullmatch=True)
+# Complimentary closes as real letters print them, a line an item.
+_SALUTATIONS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("此致", "敬礼！"),
+    ("此致敬礼",),
+    ("顺致", "工作顺利！"),
+)
 _DISCLOSURE_NOTES = (
     "同意对外公开",
     "主动公开",
@@ -388,6 +396,7 @@ def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
         paragraphs=draw(_tuples(_layout_paragraphs())),
         sections=draw(_tuples(_layout_sections(MAX_SECTION_DEPTH), max_size=3)),
         closing=draw(_optional(_optional(layout_texts()).map(standard_closing))),
+        salutation=draw(st.sampled_from(_SALUTATIONS)),
         attachments=draw(
             _tuples(st.builds(AttachmentNote, layout_texts(), st.sampled_from(["附件", "附"])))
         ),

@@ -234,16 +234,6 @@ def _assemble(
     ):
         closing = body.pop().text
     tail = read_tail(sign_off, kinds, header, findings)
-    if tail.salutation:
-        words = " ".join(tail.salutation)
-        findings.append(
-            note(
-                "GT306",
-                f"salutation {words!r} not kept (the model has no field for it)",
-                sign_off[0].line,
-                "closing",
-            )
-        )
     body = join_page_breaks(body, findings)
     paragraphs, sections = build_body(body, findings)
     form = None
@@ -298,6 +288,7 @@ def _assemble(
         paragraphs=paragraphs,
         sections=sections,
         closing=closing,
+        salutation=tuple(tail.salutation),
         attachments=tuple(tail.attachments),
         signed_by=tail.signed_by,
         date=tail.date,

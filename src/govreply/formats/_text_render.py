@@ -11,6 +11,7 @@ blank line; the gap where the seal and signature stand is three blank lines::
     您提出的《…》收悉，…现答复如下：     opening
     一、全力推进学校减负工作            sections (labels from govreply.numerals), paragraphs
     感谢您对教育工作的关心和支持。        closing
+    此致 / 敬礼！                        salutation, a line each
     附：区人大代表建议办理情况征询意见表  attachment notes
     (three blank lines)
     赣州市赣县区教育科技体育局          signature, date, （附注）
@@ -81,6 +82,8 @@ def render(letter: ReplyLetter) -> str:
     body.extend(_sections(letter.sections, 1))
     if letter.closing is not None:
         body.append([letter.closing])
+    if letter.salutation:
+        body.append(list(letter.salutation))
     body.extend(_attachments(letter.attachments))
     tail: list[list[str]] = []
     signature = [letter.signed_by] if letter.signed_by is not None else []

@@ -45,7 +45,6 @@ GT302   a second, different classification was ignored
 GT303   a sign-off line that carries nothing the model keeps was ignored
 GT304   an empty attachment note was ignored
 GT305   the text stops mid-sentence without a sign-off: the letter looks cut off
-GT306   a salutation (此致 敬礼, 顺致…) is not kept: the model has no field for it
 GT307   a date printed without separators (2023618) was read
 GT308   抄报 (to superiors) was read as the cc list
 GT309   a contact unit (联系单位) is not kept: the model has no field for it
@@ -74,8 +73,8 @@ outside :data:`LAYOUT_RESERVED` (the characters of the layout's keywords, labels
 can never be mistaken for another part; :func:`govreply.testing.reply_letters` with
 ``layout_safe=True`` generates such letters, with standard titles, openings and closings.
 
-Read but not kept (the model has no field; each is reported): salutations (此致 敬礼), 抄报 as
-opposed to 抄送, a contact unit (联系单位), fax and post code lines.
+Read but not kept (the model has no field; each is reported): 抄报 as opposed to 抄送, a
+contact unit (联系单位), fax and post code lines.
 """
 
 from __future__ import annotations

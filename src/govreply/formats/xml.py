@@ -139,6 +139,7 @@ _ITEM_TAGS: Final = {
     "attachments": "attachment",
     "notes": "note",
     "cc": "recipient",
+    "salutation": "line",
     "classification_options": "option",
     "remarks": "remark",
 }

@@ -47,7 +47,9 @@ class ReplyLetter:
 
     Only ``kind``, ``title``, ``reference`` and ``addressees`` are required; every other part
     is ``None`` or ``()`` when the letter does not print it. Body ``paragraphs`` stand before
-    the numbered ``sections``.
+    the numbered ``sections``. ``salutation`` keeps the lines of a complimentary close as
+    printed (``("此致", "敬礼！")``). ``cc`` entries are kept as printed, so the last one
+    carries the final ``。`` when the letter prints it.
     """
 
     kind: ItemKind
@@ -64,6 +66,7 @@ class ReplyLetter:
     paragraphs: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = attrs.field(default=(), validator=_sections_ok)
     closing: str | None = attrs.field(default=None, validator=nonempty)
+    salutation: tuple[str, ...] = attrs.field(default=(), validator=nonempty_items)
     attachments: tuple[AttachmentNote, ...] = ()
     signed_by: str | None = attrs.field(default=None, validator=nonempty)
     date: datetime.date | None = None
