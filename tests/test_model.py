@@ -258,6 +258,8 @@ def test_item_reference_label() -> None:
         ("李四、王五委员：", ("李四", "王五"), None, "委员"),
         ("市教育局：", ("市教育局",), None, None),
         ("刘洋等十二位代表:", ("刘洋",), 12, "代表"),
+        ("马青、周丽等委员:", ("马青", "周丽"), None, "委员"),
+        ("司长虹、杨胜利二位代表：", ("司长虹", "杨胜利"), 2, "代表"),
     ],
 )
 def test_addressees_parse(line: str, names: tuple[str, ...], total: int | None, role: str) -> None:

@@ -29,12 +29,6 @@ from govreply.model import (
 __all__ = ["parse_text"]
 
 _DECODINGS = ("utf-8-sig", "gb18030")
-# 马青、周丽等委员:  (等 without a head count, which Addressees.parse would keep in the name)
-_BARE_DENG = re.compile(r"等\s*(代表|委员|同志)")
-# 司长虹、杨胜利二位代表:  (a head count without 等)
-_BARE_COUNT = re.compile(
-    r"(?<![等0-9〇零一二两三四五六七八九十百])([0-9〇零一二两三四五六七八九十百]{1,4})\s*[名位]\s*(?=代表|委员)"
-)
 
 
 def _decode(data: str | bytes) -> str:
@@ -220,7 +214,7 @@ def _assemble(
 ) -> tuple[ReplyLetter, tuple[Finding, ...]]:
     header = read_header(entries[:at], findings)
     addressee = entries[at]
-    addressees = Addressees.parse(_BARE_COUNT.sub(r"等\1名", _BARE_DENG.sub(r"\1", addressee.text)))
+    addressees = Addressees.parse(addressee.text)
     rest = entries[at + 1 :]
     start, kinds = tail_start(rest)
     body, sign_off = rest[:start], rest[start:]

@@ -13,12 +13,14 @@ from govreply.numerals import parse_number
 
 __all__ = ["Addressees"]
 
-# 马雪梅、黄春英、李珍等12名代表 / 尊敬的王芳委员 / 张三代表您好 / 市教育局
+# 马雪梅、黄春英、李珍等12名代表 / 马青、周丽等委员 / 司长虹、杨胜利二位代表 /
+# 尊敬的王芳委员 / 张三代表您好 / 市教育局
 _LINE = re.compile(
     r"""
     ^(?:尊敬的)?\s*
     (?P<names>.*?)
-    (?:等\s*(?P<total>[0-9〇零一二两三四五六七八九十百]+)\s*(?:名|位|个)?)?
+    (?:等\s*(?P<total>[0-9〇零一二两三四五六七八九十百]+)?\s*(?:名|位|个)?
+      |(?P<bare>[0-9〇零一二两三四五六七八九十百]{1,4})\s*[名位])?
     (?P<role>代表|委员|同志)?
     (?:们)?\s*(?:您好|你好)?[:：,，!！]?\s*$
     """,
@@ -84,9 +86,10 @@ class Addressees:
                 value=text,
             )
         total = None
-        if match["total"]:
+        count = match["total"] or match["bare"]
+        if count:
             try:
-                total = parse_number(match["total"])
+                total = parse_number(count)
             except NumeralError as exc:
                 raise ValidationError(
                     f"bad head count in {text!r}: {exc}", field="total", value=text
