@@ -7,7 +7,20 @@ import attrs
 from govreply.formats._text_grammar import META_MAX, TERMINAL, fold, label_at
 from govreply.model import MAX_SECTION_DEPTH, Finding, Paragraph, Section, Severity
 
-__all__ = ["Entry", "build_body", "join_page_breaks"]
+__all__ = ["Entry", "build_body", "join_page_breaks", "note"]
+
+
+def note(
+    code: str,
+    message: str,
+    line: int | None,
+    location: str | None = None,
+    *,
+    severity: Severity = Severity.WARNING,
+) -> Finding:
+    """A finding made while reading text (a warning unless told otherwise)."""
+    return Finding(code=code, severity=severity, message=message, location=location, line=line)
+
 
 # A page break leaves the fragment before it repeated after it at most this long ...
 _REPEAT_MAX = 40
@@ -95,18 +108,10 @@ def join_page_breaks(entries: list[Entry], findings: list[Finding]) -> list[Entr
                 message = (
                     f"{where}; the fragment {entry.text[:k]!r} printed on both sides was kept once"
                 )
-                findings.append(
-                    Finding(
-                        code="GT102", severity=Severity.WARNING, message=message, line=entry.line
-                    )
-                )
+                findings.append(note("GT102", message, entry.line))
             else:
                 message = f"{where} (it stopped mid-sentence or mid-word)"
-                findings.append(
-                    Finding(
-                        code="GT101", severity=Severity.WARNING, message=message, line=entry.line
-                    )
-                )
+                findings.append(note("GT101", message, entry.line))
             run.texts.append(entry.text[k:])
             run.size += len(entry.text) - k
             continue
@@ -182,32 +187,16 @@ def build_body(
                         f"label {entry.text[: found[1]].strip()!r} skips a level; "
                         f"the section is nested at depth {len(stack) + 1}"
                     )
-                    findings.append(
-                        Finding(
-                            code="GT203",
-                            severity=Severity.WARNING,
-                            message=message,
-                            line=entry.line,
-                        )
-                    )
+                    findings.append(note("GT203", message, entry.line))
                 (stack[-1].subsections if stack else top).append(section)
                 stack.append(section)
                 if reading[1]:
                     message = f"run-in heading {reading[0]!r} split from its paragraph"
-                    findings.append(
-                        Finding(
-                            code="GT107",
-                            severity=Severity.WARNING,
-                            message=message,
-                            line=entry.line,
-                        )
-                    )
+                    findings.append(note("GT107", message, entry.line))
                     section.paragraphs.append(Paragraph(reading[1]))
                 continue
             message = "label nested deeper than 4 levels; kept as a paragraph"
-            findings.append(
-                Finding(code="GT204", severity=Severity.WARNING, message=message, line=entry.line)
-            )
+            findings.append(note("GT204", message, entry.line))
         paragraph = Paragraph(entry.text)
         (stack[-1].paragraphs if stack else lead).append(paragraph)
     return tuple(lead), tuple(s.freeze() for s in top)

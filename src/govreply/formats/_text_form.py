@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from govreply.errors import GovReplyError
+from govreply.formats._text_body import note
 from govreply.formats._text_grammar import PHONE, fold, squash
 from govreply.model import (
     Addressees,
@@ -30,7 +31,6 @@ from govreply.model import (
     ItemKind,
     ItemReference,
     Rating,
-    Severity,
 )
 
 __all__ = ["find_form", "parse_form", "render_form"]
@@ -171,29 +171,17 @@ def parse_form(
             continue
         rest.append(raw)
     if title is None or "姓名" not in rows:
-        findings.append(
-            Finding(
-                code="GT401",
-                severity=Severity.WARNING,
-                message="a feedback-form table was found but has no title or no name row; "
-                "its lines are kept as body text",
-                location="feedback_form",
-                line=first_line,
-            )
+        message = (
+            "a feedback-form table was found but has no title or no name row; "
+            "its lines are kept as body text"
         )
+        findings.append(note("GT401", message, first_line, "feedback_form"))
         return None, lines
     try:
         return _build(rows, title, remarks, kind), rest
     except GovReplyError as exc:
-        findings.append(
-            Finding(
-                code="GT402",
-                severity=Severity.WARNING,
-                message=f"the feedback form could not be read ({exc}); it is left out",
-                location="feedback_form",
-                line=first_line,
-            )
-        )
+        message = f"the feedback form could not be read ({exc}); it is left out"
+        findings.append(note("GT402", message, first_line, "feedback_form"))
         return None, rest
 
 

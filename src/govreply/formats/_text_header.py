@@ -14,7 +14,7 @@ import attrs
 
 from govreply.errors import GovReplyError
 from govreply.formats import _text_grammar as g
-from govreply.formats._text_body import Entry
+from govreply.formats._text_body import Entry, note
 from govreply.model import (
     Addressees,
     Classification,
@@ -25,7 +25,6 @@ from govreply.model import (
     ItemKind,
     ItemReference,
     ReplyRole,
-    Severity,
 )
 
 __all__ = ["Header", "disclosure", "read_header", "read_reference"]
@@ -50,12 +49,6 @@ class Header:
     classification: Classification | None = None
     disclosure: Disclosure | None = None
     title: str | None = None
-
-
-def _warn(code: str, message: str, line: int, location: str | None = None) -> Finding:
-    return Finding(
-        code=code, severity=Severity.WARNING, message=message, location=location, line=line
-    )
 
 
 # 关于区二届人大四次会议 第55号…  (a layout space between two CJK characters)
@@ -107,9 +100,7 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     issuers: list[str] = []
     for entry in entries:
         if len(entry.folded) > g.META_MAX or g.META.match(entry.folded):
-            findings.append(
-                _warn("GT201", f"web-page line {entry.text[:40]!r} ignored", entry.line)
-            )
+            findings.append(note("GT201", f"web-page line {entry.text[:40]!r} ignored", entry.line))
             continue
         pending = [entry.text]
         leftovers: list[str] = []
@@ -194,7 +185,7 @@ def _fragment(
     if _agency(plain) and not g.TIMESTAMP.search(folded):
         issuers.append(text)
         return
-    findings.append(_warn("GT201", f"header line {text[:40]!r} ignored", entry.line))
+    findings.append(note("GT201", f"header line {text[:40]!r} ignored", entry.line))
 
 
 def _report_beside_code(rest: str, entry: Entry, findings: list[Finding]) -> None:
@@ -203,9 +194,9 @@ def _report_beside_code(rest: str, entry: Entry, findings: list[Finding]) -> Non
         return
     if g.DOC_YEAR.search(rest):
         message = f"document number {rest!r} has no numeric serial; not kept as doc_number"
-        findings.append(_warn("GT205", message, entry.line, "doc_number"))
+        findings.append(note("GT205", message, entry.line, "doc_number"))
     else:
-        findings.append(_warn("GT201", f"header text {rest!r} ignored", entry.line))
+        findings.append(note("GT201", f"header text {rest!r} ignored", entry.line))
 
 
 # 关于尽快恢复…的建议答复 关于市十五届…的答复  (a page heading and the title on one line)
@@ -217,12 +208,12 @@ def _finish_title(run: _TitleRun, header: Header, findings: list[Finding]) -> st
     pieces = _TWO_TITLES.split(title)
     if len(pieces) > 1 and g.TITLE_END.search(g.squash(pieces[0])):
         findings.append(
-            _warn("GT201", f"page heading {pieces[0][:40]!r} before the title ignored", run.line)
+            note("GT201", f"page heading {pieces[0][:40]!r} before the title ignored", run.line)
         )
         title = pieces[-1]
     if len(run.parts) > 1:
         findings.append(
-            _warn("GT104", f"title printed over {len(run.parts)} lines; joined", run.line, "title")
+            note("GT104", f"title printed over {len(run.parts)} lines; joined", run.line, "title")
         )
     match = _TITLE_CODE.search(g.fold(title))
     if match is not None:
@@ -232,7 +223,7 @@ def _finish_title(run: _TitleRun, header: Header, findings: list[Finding]) -> st
     spaced = _LAYOUT_SPACE.sub("", title)
     if spaced != title:
         findings.append(
-            _warn("GT103", f"layout spaces removed from the title {title!r}", run.line, "title")
+            note("GT103", f"layout spaces removed from the title {title!r}", run.line, "title")
         )
     return spaced
 

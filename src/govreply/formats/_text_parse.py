@@ -13,10 +13,10 @@ import re
 
 from govreply.errors import GovReplyError, TextParseError
 from govreply.formats import _text_grammar as g
-from govreply.formats._text_body import Entry, build_body, join_page_breaks
+from govreply.formats._text_body import Entry, build_body, join_page_breaks, note
 from govreply.formats._text_form import find_form, parse_form
 from govreply.formats._text_header import read_header, read_reference
-from govreply.formats._text_tail import note, read_tail, tail_start
+from govreply.formats._text_tail import read_tail, tail_start
 from govreply.model import (
     Addressees,
     Contact,
@@ -56,14 +56,8 @@ def _strip_comments(text: str, findings: list[Finding]) -> str:
         out.append(text[pos:start])
         comment = text[start : end + 3]
         out.append("\n" * comment.count("\n"))
-        findings.append(
-            Finding(
-                code="GT105",
-                severity=Severity.WARNING,
-                message=f"HTML comment {comment[:40]!r} removed",
-                line=text.count("\n", 0, start) + 1,
-            )
-        )
+        line = text.count("\n", 0, start) + 1
+        findings.append(note("GT105", f"HTML comment {comment[:40]!r} removed", line))
         pos = end + 3
     out.append(text[pos:])
     return "".join(out)
@@ -245,25 +239,21 @@ def _assemble(
         except GovReplyError:
             title = f"关于{kind.chinese}{role.chinese}的函"
         findings.append(
-            Finding(
-                code="GT202",
+            note(
+                "GT202",
+                f"no title found; {title!r} was derived from the reference",
+                addressee.line,
+                "title",
                 severity=Severity.ERROR,
-                message=f"no title found; {title!r} was derived from the reference",
-                location="title",
-                line=addressee.line,
             )
         )
     last = (body or [addressee])[-1]
     if not sign_off and closing is None and (not body or last.text[-1] not in g.TERMINAL):
-        findings.append(
-            Finding(
-                code="GT305",
-                severity=Severity.ERROR,
-                message="the text stops mid-sentence or right after the addressee, with no "
-                "closing or sign-off: cut off?",
-                line=last.line,
-            )
+        message = (
+            "the text stops mid-sentence or right after the addressee, with no "
+            "closing or sign-off: cut off?"
         )
+        findings.append(note("GT305", message, last.line, severity=Severity.ERROR))
     contact = None
     if tail.name is not None or tail.phone is not None:
         contact = Contact(tail.name, tail.phone)

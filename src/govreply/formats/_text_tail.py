@@ -15,19 +15,12 @@ import attrs
 
 from govreply.errors import GovReplyError
 from govreply.formats import _text_grammar as g
-from govreply.formats._text_body import Entry
+from govreply.formats._text_body import Entry, note
 from govreply.formats._text_header import Header, disclosure
-from govreply.model import AttachmentNote, Classification, Finding, Severity
+from govreply.model import AttachmentNote, Classification, Finding
 from govreply.numerals import parse_date
 
-__all__ = ["Tail", "note", "read_tail", "tail_start"]
-
-
-def note(code: str, message: str, line: int, location: str | None = None) -> Finding:
-    """A warning finding."""
-    return Finding(
-        code=code, severity=Severity.WARNING, message=message, location=location, line=line
-    )
+__all__ = ["Tail", "read_tail", "tail_start"]
 
 
 @attrs.define
