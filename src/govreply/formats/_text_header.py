@@ -159,8 +159,9 @@ def _fragment(
     ):
         open_title = titles[-1]  # 第110号代表建议办理情况 / 的答复函
     code = g.CLASSIFICATION.search(folded) if len(plain) <= 16 else None
-    if g.CLASS_LABEL.match(plain) or code is not None:
-        found = code or g.CLASSIFICATION.search(plain[g.CLASS_LABEL.match(plain).end() :])  # type: ignore[union-attr]
+    label = g.CLASS_LABEL.match(plain)
+    if label is not None or code is not None:
+        found = code or (label and g.CLASSIFICATION.search(plain[label.end() :]))
         if found is not None and header.classification is None:
             header.classification = Classification(found["code"])
             if code is not None:
