@@ -272,6 +272,15 @@ def test_web_debris_and_html_comments_are_dropped_and_reported() -> None:
     assert {"GT105", "GT201"} <= set(_codes(result))
 
 
+def test_html_comments_are_reported_at_their_lines() -> None:
+    """Each removed comment is reported at the line it starts on, multi-line ones included."""
+    result = text.parse("<!--a\nb-->\n" + HEAD + "<!--c-->已办。\n\n<!--d-->\n")
+    lines = [f.line for f in result.findings if f.code == "GT105"]
+    assert lines == [1, 5, 7]
+    assert result.letter.sections == ()
+    assert [p.text for p in result.letter.paragraphs] == ["已办。"]
+
+
 def test_a_letter_flattened_onto_one_line_is_split() -> None:
     """A web copy with the whole letter on one line is split at its spaces."""
     result = text.parse(

@@ -171,6 +171,8 @@ def _hostile(kind: str, n: int) -> str:
         return letter_head + "一、标题\n\n正文，\n" * (n // 10)
     if kind == "colons":
         return "：" * n
+    if kind == "comments":
+        return "<!---->\n" * (n // 8) + letter_head
     return letter_head + ("附件：1. 附件\n" * (n // 10))
 
 
@@ -181,6 +183,7 @@ SIZES = {
     "book": 100_000,
     "lines": 20_000,
     "colons": 100_000,
+    "comments": 20_000,
     "attachments": 20_000,
 }
 

@@ -46,6 +46,7 @@ def _strip_comments(text: str, findings: list[Finding]) -> str:
     """Remove ``<!-- … -->`` comments (web-copy debris), keeping the line numbering."""
     out: list[str] = []
     pos = 0
+    line = 1  # counted as we go: recounting from the start is quadratic in the comments
     while True:
         start = text.find("<!--", pos)
         if start < 0:
@@ -56,8 +57,9 @@ def _strip_comments(text: str, findings: list[Finding]) -> str:
         out.append(text[pos:start])
         comment = text[start : end + 3]
         out.append("\n" * comment.count("\n"))
-        line = text.count("\n", 0, start) + 1
+        line += text.count("\n", pos, start)
         findings.append(note("GT105", f"HTML comment {comment[:40]!r} removed", line))
+        line += comment.count("\n")
         pos = end + 3
     out.append(text[pos:])
     return "".join(out)
