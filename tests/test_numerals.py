@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import enum
+import time
+from collections.abc import Callable
 from importlib.resources import files
 
 import pytest
@@ -623,3 +625,21 @@ def test_public_surface_is_sorted_and_complete() -> None:
         assert hasattr(numerals, name)
     styles: tuple[NumberStyle, ...] = ("lower", "upper", "digits")
     assert all(format_number(7, style=style) for style in styles)
+
+
+def _fastest(fn: Callable[[], object], repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_split_items_scales_linearly_in_markers() -> None:
+    """Ten times as many stray markers take at most fifteen times as long."""
+    small, large = "x" + "，二是" * 20_000, "x" + "，二是" * 200_000
+    assert split_items(small) == (small, ())
+    t_small = _fastest(lambda: split_items(small))
+    t_large = _fastest(lambda: split_items(large))
+    assert t_large <= 15 * max(t_small, 2e-3)

@@ -214,13 +214,15 @@ def split_items(paragraph: str) -> tuple[str, tuple[Item, ...]]:
         items) == paragraph`` always. Without an enumeration: ``(paragraph, ())``.
     """
     markers = find_item_markers(paragraph)
+    # where each ordinal last occurs, so "is this marker followed by its successor?" is O(1)
+    last = {ordinal: index for index, (_, ordinal) in enumerate(markers)}
     starts: list[tuple[int, int]] = []
     for index, (position, ordinal) in enumerate(markers):
         if starts:
             if ordinal == starts[-1][1] + 1:
                 starts.append((position, ordinal))
             continue
-        continued = any(later == ordinal + 1 for _, later in markers[index + 1 :])
+        continued = last.get(ordinal + 1, -1) > index
         if ordinal == 1 or position == 0 or continued:
             starts.append((position, ordinal))
     if not starts:
