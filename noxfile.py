@@ -1,4 +1,4 @@
-"""Development sessions: `nox` runs tests, lint, typing and docs; `nox -s bench` the benchmarks."""
+"""Development sessions: `nox` runs lint, typing, docs and tests; `nox -s bench` the benchmarks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import nox
 
 nox.needs_version = ">=2024.10.9"
-nox.options.sessions = ["tests", "lint", "typing", "docs"]
+nox.options.sessions = ["lint", "typing", "docs", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
 
