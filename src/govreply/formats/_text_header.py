@@ -68,16 +68,13 @@ def _doc_number(text: str, folded: str, header: Header) -> tuple[str, str] | Non
     match = g.DOC_NUMBER.search(folded, max(0, year.start() - 20))
     if match is None:
         return None
-    code = text[match.start("code") : match.end("code")].rstrip(":： ")
     printed = re.sub(r"\s*[:：]\s*(?=[〔\[【(（])", "", text[match.start() : match.end()])
     try:
-        number = DocumentNumber(code, int(match["year"]), int(match["serial"]))
+        number = DocumentNumber.parse(printed)
     except GovReplyError:
         return None
     if header.doc_number is None:
-        header.doc_number = (
-            number if printed == str(number) else attrs.evolve(number, printed=printed)
-        )
+        header.doc_number = number
     return text[: match.start()], text[match.end() :]
 
 
