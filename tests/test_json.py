@@ -18,8 +18,8 @@ from govreply.errors import JsonParseError, ValidationError
 from govreply.examples import seed_letter
 from govreply.formats import get_format
 from govreply.formats import json as gjson
-from govreply.formats._convert import make_converter
-from govreply.formats._fast import RejectedError, structure_letter
+from govreply.formats.json._convert import make_converter
+from govreply.formats.json._fast import RejectedError, structure_letter
 from govreply.model import Contact, Paragraph, ReplyLetter, Section
 from govreply.schemas import json_schema
 from govreply.testing import reply_letters

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from govreply.formats import text
-from govreply.formats._text_grammar import fold, label_at
+from govreply.formats.text._grammar import fold, label_at
 from govreply.model import Paragraph, ReplyLetter, Section
 
 LETTERS = Path(__file__).parent / "data" / "letters"

@@ -82,9 +82,9 @@ from __future__ import annotations
 import attrs
 
 from govreply.errors import ValidationError
-from govreply.formats._text_grammar import LAYOUT_RESERVED
-from govreply.formats._text_parse import parse_text
-from govreply.formats._text_render import render
+from govreply.formats.text._grammar import LAYOUT_RESERVED
+from govreply.formats.text._parse import parse_text
+from govreply.formats.text._render import render
 from govreply.model import Disclosure, Finding, ReplyLetter
 
 __all__ = ["LAYOUT_RESERVED", "TextParseResult", "dumps", "loads", "parse"]

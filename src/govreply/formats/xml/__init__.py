@@ -52,8 +52,8 @@ import attrs
 from lxml import etree
 
 from govreply.errors import Problem, ValidationError, XmlParseError
-from govreply.formats._convert import make_converter, problems_from
-from govreply.formats._fast import structure_letter, unstructure_letter
+from govreply.formats.json._convert import make_converter, problems_from
+from govreply.formats.json._fast import structure_letter, unstructure_letter
 from govreply.model import ReplyLetter
 from govreply.schemas import xml_schema
 

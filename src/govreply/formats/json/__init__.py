@@ -54,8 +54,8 @@ import json
 from typing import Any
 
 from govreply.errors import JsonParseError, Problem
-from govreply.formats._convert import json_type, make_converter, problems_from
-from govreply.formats._fast import structure_letter, unstructure_letter
+from govreply.formats.json._convert import json_type, make_converter, problems_from
+from govreply.formats.json._fast import structure_letter, unstructure_letter
 from govreply.model import ReplyLetter
 
 __all__ = ["FORMAT_NAME", "VERSION", "dumps", "from_dict", "loads", "to_dict"]

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from govreply.errors import GovReplyError, TextParseError
-from govreply.formats import _text_grammar as g
-from govreply.formats._text_body import Entry, build_body, join_page_breaks, note
-from govreply.formats._text_form import find_form, parse_form
-from govreply.formats._text_header import read_header, read_reference
-from govreply.formats._text_tail import read_tail, tail_start
+from govreply.formats.text import _grammar as g
+from govreply.formats.text._body import Entry, build_body, join_page_breaks, note
+from govreply.formats.text._form import find_form, parse_form
+from govreply.formats.text._header import read_header, read_reference
+from govreply.formats.text._tail import read_tail, tail_start
 from govreply.model import (
     Addressees,
     Contact,

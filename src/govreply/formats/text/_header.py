@@ -13,8 +13,8 @@ import re
 import attrs
 
 from govreply.errors import GovReplyError
-from govreply.formats import _text_grammar as g
-from govreply.formats._text_body import Entry, note
+from govreply.formats.text import _grammar as g
+from govreply.formats.text._body import Entry, note
 from govreply.model import (
     Addressees,
     Classification,

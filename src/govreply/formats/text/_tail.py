@@ -14,9 +14,9 @@ import re
 import attrs
 
 from govreply.errors import GovReplyError
-from govreply.formats import _text_grammar as g
-from govreply.formats._text_body import Entry, note
-from govreply.formats._text_header import Header, disclosure
+from govreply.formats.text import _grammar as g
+from govreply.formats.text._body import Entry, note
+from govreply.formats.text._header import Header, disclosure
 from govreply.model import AttachmentNote, Classification, Finding
 from govreply.numerals import parse_date
 

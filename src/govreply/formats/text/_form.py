@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from govreply.errors import GovReplyError
-from govreply.formats._text_body import note
-from govreply.formats._text_grammar import PHONE, fold, squash
+from govreply.formats.text._body import note
+from govreply.formats.text._grammar import PHONE, fold, squash
 from govreply.model import (
     Addressees,
     Classification,

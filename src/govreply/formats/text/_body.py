@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from govreply.formats._text_grammar import META_MAX, TERMINAL, fold, label_at
+from govreply.formats.text._grammar import META_MAX, TERMINAL, fold, label_at
 from govreply.model import MAX_SECTION_DEPTH, Finding, Paragraph, Section, Severity
 
 __all__ = ["Entry", "build_body", "join_page_breaks", "note"]

@@ -184,7 +184,7 @@ class _Generator:
 
     def compile(self) -> dict[str, Any]:
         source = "\n".join(self.lines)
-        exec(compile(source, "<govreply.formats._fast>", "exec"), self.namespace)
+        exec(compile(source, "<govreply.formats.json._fast>", "exec"), self.namespace)
         return self.namespace
 
 

@@ -22,7 +22,7 @@ blank line; the gap where the seal and signature stand is three blank lines::
 
 from __future__ import annotations
 
-from govreply.formats._text_form import render_form
+from govreply.formats.text._form import render_form
 from govreply.model import AttachmentNote, Contact, ReplyLetter, Section
 from govreply.numerals import format_date, format_label
 
