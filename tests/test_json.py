@@ -58,7 +58,7 @@ def test_dumps_writes_the_envelope_and_keeps_chinese() -> None:
     """The document is an envelope; non-ASCII text is written as is, not escaped."""
     text = gjson.dumps(seed_letter())
     document = json.loads(text)
-    assert (document["format"], document["version"]) == ("govreply.reply-letter", 1)
+    assert (document["format"], document["version"]) == ("govreply.reply-letter", 2)
     assert "赣州市赣县区教育科技体育局" in text
     assert "\\u" not in text
 
@@ -192,7 +192,7 @@ def test_converter_is_private() -> None:
             "$.letter.addressees.names: expected array, got object",
         ),
         (("reference",), [], "$.letter.reference: expected object, got array"),
-        (("title",), None, "$.letter.title: expected string, got null"),
+        (("addressees",), None, "$.letter.addressees: expected object, got null"),
         (
             ("date",),
             "2024-05-20T08:00:00",
@@ -251,7 +251,7 @@ def test_every_problem_is_listed_with_its_path() -> None:
             "$.letter.addressees.names[1]: expected string, got integer",
             "$.letter.sections[0].paragraphs[1].text: text must not be empty or blank",
             "$.letter.sections[1].heading: expected string, got integer",
-            "$.letter.contact: a contact needs a name or a phone",
+            "$.letter.contact: a contact needs a name, a phone or a unit",
             "$.letter.feedback_form.item.number: number must be at least 1, got 0",
         ]
     )
@@ -303,7 +303,7 @@ def test_unknown_keys_are_rejected_everywhere() -> None:
             {"format": "govreply.letter"},
             "$.format: expected 'govreply.reply-letter', got 'govreply.letter'",
         ),
-        ({"version": 2}, "$.version: unsupported version 2 (supported: 1)"),
+        ({"version": 3}, "$.version: unsupported version 3 (supported: 1, 2)"),
         ({"version": "1"}, "$.version: expected integer, got string"),
         ({"version": True}, "$.version: expected integer, got boolean"),
     ],
@@ -474,3 +474,16 @@ def test_a_paragraph_object_needs_text() -> None:
     assert problems_of(document) == [
         "$.letter.sections[0].paragraphs[0].text: required key missing"
     ]
+
+
+def test_version_1_documents_are_upgraded_on_load() -> None:
+    """A govreply 0.1 document loads: the final 。 of its cc list becomes cc_stop."""
+    v2 = gjson.to_dict(seed_letter())
+    letter_v1 = {k: v for k, v in v2["letter"].items() if k not in ("cc_stop", "cc_superiors")}
+    v1 = {"format": "govreply.reply-letter", "version": 1, "letter": letter_v1}
+    assert gjson.from_dict(v1) == seed_letter()  # printed without 。: cc_stop False
+    stopped = {**v1, "letter": {**letter_v1, "cc": ["区人大选任联工委", "区政府督查室。"]}}
+    upgraded = gjson.loads(json.dumps(stopped, ensure_ascii=False))
+    assert upgraded.cc == ("区人大选任联工委", "区政府督查室")
+    assert upgraded.cc_stop is True
+    assert gjson.dumps(upgraded).startswith('{"format":"govreply.reply-letter","version":2,')

@@ -11,6 +11,7 @@ from hypothesis import given
 
 from govreply import testing
 from govreply.errors import ValidationError
+from govreply.examples import seed_letter
 from govreply.model import (
     Addressees,
     AttachmentNote,
@@ -92,8 +93,35 @@ def test_document_number_parse_reads_standard_and_misprinted_forms(
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "赣区教议", "赣区教议〔24〕2号", "〔2024〕2号", "赣区教议〔2024〕号"]
+    ("printed", "code", "year", "serial"),
+    [
+        ("赣区教议〔24〕2号", "赣区教议", None, 2),
+        ("〔2024〕2号", None, 2024, 2),
+        ("赣区教议〔2024〕号", "赣区教议", 2024, None),
+        ("湘教提复字〔2019〕来信号", "湘教提复字", 2019, None),
+        ("建议字:〔2023〕8号", "建议字", 2023, 8),
+        ("浙交建2018101号", "浙交建", 2018, 101),
+        ("赣区教议〔2024〕2", "赣区教议", 2024, 2),
+    ],
 )
+def test_document_number_parse_keeps_damaged_numbers(
+    printed: str, code: str | None, year: int | None, serial: int | None
+) -> None:
+    """Damaged or non-numeric numbers load: the parts that can be read, and the text as printed."""
+    number = DocumentNumber.parse(printed)
+    assert (number.agency_code, number.year, number.serial) == (code, year, serial)
+    assert number.as_printed == printed
+    assert str(number) == (number.standard or printed)
+
+
+def test_document_number_without_parts_needs_its_printed_text() -> None:
+    """A number missing a part must keep what was printed, so nothing is lost."""
+    with pytest.raises(ValidationError, match="printed text"):
+        DocumentNumber("赣区教议", 2024, None)
+    assert DocumentNumber(printed="〔2019〕来信号").standard is None
+
+
+@pytest.mark.parametrize("bad", ["", "赣区教议", "关于加强管理的通知", "x" * 81])
 def test_document_number_parse_rejects_non_numbers(bad: str) -> None:
     """Text that is not a document number raises ValidationError naming doc_number."""
     with pytest.raises(ValidationError, match="not a document number") as info:
@@ -218,8 +246,10 @@ def test_schemes_compare_and_hash_by_value() -> None:
 def test_congress_parse(
     phrase: str, body: CongressBody, level: str, term: int, session: int | None
 ) -> None:
-    """Congress.parse reads long and short session phrases of both bodies."""
-    assert Congress.parse(phrase) == Congress(body, level, term, session)
+    """Congress.parse reads long and short session phrases of both bodies, keeping the phrase."""
+    congress = Congress.parse(phrase)
+    assert attrs.evolve(congress, printed=None) == Congress(body, level, term, session)
+    assert str(congress) == phrase
 
 
 @pytest.mark.parametrize("bad", ["", "区人大", "第二届", "区二届会议"])
@@ -258,13 +288,31 @@ def test_item_reference_label() -> None:
         ("李四、王五委员：", ("李四", "王五"), None, "委员"),
         ("市教育局：", ("市教育局",), None, None),
         ("刘洋等十二位代表:", ("刘洋",), 12, "代表"),
-        ("马青、周丽等委员:", ("马青", "周丽"), None, "委员"),
         ("司长虹、杨胜利二位代表：", ("司长虹", "杨胜利"), 2, "代表"),
+        ("张三：：", ("张三",), None, None),
     ],
 )
 def test_addressees_parse(line: str, names: tuple[str, ...], total: int | None, role: str) -> None:
     """Addressees.parse reads names, head count, role and drops honorifics."""
     assert Addressees.parse(line) == Addressees(names, total=total, role=role)
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [("马青、周丽等委员:", "马青、周丽等委员"), ("罗英等代表", "罗英等代表"), ("张三：：", "张三")],
+)
+def test_addressees_keep_a_bare_et_al(line: str, printed: str) -> None:
+    """A 等 without a count is kept (et_al) and printed back."""
+    assert str(Addressees.parse(line)) == printed
+    assert Addressees.parse(line).et_al == ("等" in line)
+
+
+@pytest.mark.parametrize(
+    ("line", "role"), [("各位代表：", "代表"), ("代表们：", "代表"), ("各位委员", "委员")]
+)
+def test_collective_addressees_have_no_names(line: str, role: str) -> None:
+    """各位代表 addresses the deputies as a body: a role and no names."""
+    assert Addressees.parse(line) == Addressees((), role=role)
 
 
 def test_addressees_str_and_invariants() -> None:
@@ -273,6 +321,9 @@ def test_addressees_str_and_invariants() -> None:
     assert str(Addressees(("市教育局",))) == "市教育局"
     with pytest.raises(ValidationError, match="at least one"):
         Addressees(())
+    assert str(Addressees((), role="代表")) == "各位代表"
+    with pytest.raises(ValidationError, match="et_al"):
+        Addressees(("甲",), total=3, et_al=True)
     with pytest.raises(ValidationError, match="list separator"):
         Addressees(("马雪梅、李珍",))
     with pytest.raises(ValidationError):
@@ -315,10 +366,11 @@ def test_section_depth_and_letter_rejects_unlabelled_levels() -> None:
         Section(" ")
 
 
-def test_contact_needs_name_or_phone() -> None:
-    """A contact with neither name nor phone is rejected."""
+def test_contact_needs_name_phone_or_unit() -> None:
+    """A contact with neither name, phone nor unit is rejected."""
     assert Contact(phone="0797-4436219").name is None
-    with pytest.raises(ValidationError, match="name or a phone"):
+    assert Contact(unit="县教育局").unit == "县教育局"
+    with pytest.raises(ValidationError, match="name, a phone or a unit"):
         Contact()
 
 
@@ -466,3 +518,44 @@ def test_strategy_arguments_are_validated_eagerly() -> None:
         testing.texts(min_size=0)
     with pytest.raises(ValueError, match="max_depth"):
         testing.sections(max_depth=5)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"cc": "市政协提案委。"}, "cc"),
+        ({"cc": ("市政协提案委。",)}, "cc[0]"),
+        ({"cc": ("县政府办、县政协提案委",)}, "cc[0]"),
+        ({"cc_superiors": ("市政府", 5)}, "cc_superiors[1]"),
+        ({"date": "2025-06-18"}, "date"),
+        ({"date": datetime.datetime(2025, 6, 18, 9, 30)}, "date"),
+        ({"kind": "suggestion"}, "kind"),
+        ({"role": ItemKind.PROPOSAL}, "role"),
+        ({"title": 55}, "title"),
+        ({"notes": "（此件公开发布）"}, "notes"),
+        ({"paragraphs": ("正文。",)}, "paragraphs[0]"),
+        ({"contact": "马国有 0797—4436219"}, "contact"),
+        ({"cc_stop": 0}, "cc_stop"),
+    ],
+)
+def test_construction_refuses_wrong_types_naming_the_field(
+    change: dict[str, object], field: str
+) -> None:
+    """A str where a tuple belongs, a str where a date belongs, a wrong enum: ValidationError."""
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(seed_letter(), **change)  # type: ignore[arg-type]  # wrong on purpose
+    assert info.value.field == field
+
+
+def test_lists_are_converted_to_tuples() -> None:
+    """Lists are accepted where tuples are expected, and stored as tuples."""
+    letter = attrs.evolve(seed_letter(), cc=["市政协提案委"], notes=["（此件公开发布）"])
+    assert letter.cc == ("市政协提案委",)
+    assert letter.notes == ("（此件公开发布）",)
+
+
+def test_cc_stop_false_needs_a_copy_line() -> None:
+    """cc_stop=False records a copy line printed without 。; without copies it is refused."""
+    with pytest.raises(ValidationError, match="cc_stop"):
+        attrs.evolve(seed_letter(), cc=(), cc_stop=False)
+    assert attrs.evolve(seed_letter(), cc=(), cc_superiors=("市政府",)).cc_stop is False

@@ -43,7 +43,8 @@ def well_formed() -> ReplyLetter:
         attachments=(AttachmentNote("区人大代表建议办理情况征询意见表"),),
         signed_by="赣州市赣县区教育科技体育局",
         date=datetime.date(2024, 6, 20),
-        cc=("区人大选任联工委", "区政府督查室。"),
+        cc=("区人大选任联工委", "区政府督查室"),
+        cc_stop=True,
     )
 
 
@@ -107,7 +108,9 @@ CASES = [
     Case("GR105", "doc_number", letter(doc_number=number("赣区教议〔２０２４〕2号")), GOOD),
     Case("GR105", "doc_number", letter(doc_number=number("赣区教议 〔2024〕2号")), GOOD),
     Case("GR106", "doc_number", letter(doc_number=number("赣区教议〔2023〕2号")), GOOD),
-    Case("GR106", "doc_number", letter(doc_number=number("赣区教议2号")), GOOD),
+    Case("GR106", "doc_number", letter(doc_number=number("湘教提复字〔2019〕来信号")), GOOD),
+    Case("GR106", "doc_number", letter(doc_number=DocumentNumber(printed="赣区教议2号")), GOOD),
+    Case("GR200", "title", letter(title=None), GOOD),
     Case(
         "GR201",
         "title",
@@ -195,11 +198,13 @@ CASES = [
     Case("GR420", "notes[0]", letter(notes=("(此件公开发布)",)), GOOD),
     Case(
         "GR430",
-        "cc[1]",
-        letter(cc=("区人大选任联工委", "区政府督查室")),
-        letter(cc=("区人大选任联工委。",)),
+        "cc_stop",
+        letter(cc=("区人大选任联工委", "区政府督查室"), cc_stop=False),
+        letter(cc=("区人大选任联工委",)),
     ),
-    Case("GR431", "cc[0]", letter(cc=("区人大选任联工委。", "区政府督查室。")), GOOD),
+    Case("GR430", "cc_stop", letter(cc=(), cc_superiors=("市政府",), cc_stop=False), GOOD),
+    Case("GR431", "cc[0]", letter(cc=("区人大选任联工委！", "区政府督查室")), GOOD),
+    Case("GR431", "cc_superiors[0]", letter(cc_superiors=("市政府：",)), GOOD),
     Case("GR440", "contact", letter(contact=None), GOOD),
     Case(
         "GR501",
@@ -218,6 +223,16 @@ CASES = [
         "reference.kind",
         letter(reference=attrs.evolve(GOOD.reference, kind=ItemKind.PROPOSAL)),
         GOOD,
+    ),
+    Case(
+        "GR506",
+        "addressees.role",
+        letter(addressees=Addressees(("马雪梅",), role="委员"), feedback_form=None),
+        letter(
+            addressees=Addressees(("马雪梅",), role="委员"),
+            role=ReplyRole.CO_HANDLING,
+            feedback_form=None,
+        ),
     ),
     Case(
         "GR503",
@@ -341,7 +356,7 @@ def test_seed_gives_exactly_its_real_deviations() -> None:
         ("GR401", Severity.WARNING, "attachments[0].label"),
         ("GR410", Severity.ERROR, "signed_by"),
         ("GR411", Severity.ERROR, "date"),
-        ("GR430", Severity.WARNING, "cc[1]"),
+        ("GR430", Severity.WARNING, "cc_stop"),
     ]
 
 

@@ -10,7 +10,7 @@ import pytest
 from govreply.errors import TextParseError
 from govreply.examples import seed_letter, seed_text
 from govreply.formats import text
-from govreply.model import DisclosureKind, ItemKind, ReplyRole
+from govreply.model import DisclosureKind, ItemKind, ReplyRole, standard_title
 
 HEAD = "张三代表：\n您提出的《关于修路的建议》收悉，现答复如下：\n"
 
@@ -119,13 +119,14 @@ def test_a_title_broken_over_lines_and_spaced_is_joined() -> None:
     assert {"GT103", "GT104"} <= set(_codes(result))
 
 
-def test_a_missing_title_is_derived_and_reported() -> None:
-    """Without a title the standard one is derived from the reference, with an error finding."""
+def test_a_missing_title_is_reported_never_invented() -> None:
+    """Without a printed title the letter has none (GT202); standard_title() gives one on demand."""
     result = text.parse(
         "尊敬的王芳代表：\n您在区二届人大四次会议上提出的第7号建议收悉，现答复如下：\n已办。"
     )
-    assert result.letter.title == "关于区二届人大四次会议第7号建议答复的函"
+    assert result.letter.title is None
     assert "GT202" in _codes(result)
+    assert standard_title(result.letter.reference) == "关于区二届人大四次会议第7号建议答复的函"
 
 
 @pytest.mark.parametrize(
@@ -218,6 +219,7 @@ def test_dates(line: str, date: datetime.date) -> None:
         ("(联系人及电话:王佳,020-83881538)", "王佳", "020-83881538"),
         ("联 系 人:张 雷 联系电话:56155520", "张雷", "56155520"),
         ("联系人:浙江省公路管理局计财处,戴京国", "戴京国", None),
+        ("联系人：计财处 戴京国", "戴京国", None),
         ("承办人及联系电话:邓俊杰 0730-6231642", "邓俊杰", "0730-6231642"),
         ("联系单位电话:莒南县住房和城乡建设局0539—7312468", None, "0539—7312468"),
         ("(联系人:夏五洲)", "夏五洲", None),
@@ -246,12 +248,20 @@ def test_disclosure_notes_in_the_sign_off(line: str, note: str, kind: Disclosure
 
 
 def test_attachments_cc_and_cc_to_superiors() -> None:
-    """附件：/附： notes, 抄送 and 抄报 lines (kept as printed, final 。 included)."""
-    result = text.parse(HEAD + "已办。\n附：办理情况表\n抄报：市督查局 市政协提案委。")
-    letter = result.letter
+    """附件：/附： notes; 抄报 and 抄送 lines as clean organ names, the final 。 in cc_stop."""
+    letter = text.loads(HEAD + "已办。\n附：办理情况表\n抄报：市督查局 市政协提案委。")
     assert [(a.label, a.title) for a in letter.attachments] == [("附", "办理情况表")]
-    assert letter.cc == ("市督查局", "市政协提案委。")
-    assert "GT308" in _codes(result)
+    assert (letter.cc, letter.cc_superiors, letter.cc_stop) == (
+        (),
+        ("市督查局", "市政协提案委"),
+        True,
+    )
+    letter = text.loads(HEAD + "已办。\n抄报：市政府\n抄送：县政府办、县政协提案委")
+    assert (letter.cc, letter.cc_superiors, letter.cc_stop) == (
+        ("县政府办", "县政协提案委"),
+        ("市政府",),
+        False,
+    )
 
 
 def test_empty_attachment_widget_is_ignored_and_reported() -> None:
@@ -269,7 +279,12 @@ def test_web_debris_and_html_comments_are_dropped_and_reported() -> None:
     )
     assert result.letter.title == "关于第3号建议的答复"
     assert result.letter.date == datetime.date(2018, 6, 4)
-    assert {"GT105", "GT201"} <= set(_codes(result))
+    assert {"GT105", "GT206"} <= set(_codes(result))
+    assert result.metadata == {
+        "索引号": "tssrmzfbgs/2025-00360",
+        "发布时间": "2023-07-21",
+        "来源": "交通局",
+    }
 
 
 def test_html_comments_are_reported_at_their_lines() -> None:

@@ -48,11 +48,15 @@ def test_golden_differs_from_the_published_seed_only_by_the_documented_repairs()
        ``区教育系统心理…``) prints joined, with the repeated fragment 区教育系统心 once.
     3. Lines 31-33: the paragraph cut mid-word (``…中小学心理`` / blank / ``健康成长档案…``)
        prints joined.
+    4. Body lines (opening, headings, paragraphs, closing, attachment note) print with the
+       two-character first-line indent of GB/T 9704 §7.3.3, which the copy out of the PDF lost.
 
     Everything else, the tab layout of the feedback form included (``满 意`` in the 办理结果
     row, the empty tick-box cells, ``代表意见:`` with an ASCII colon), is reproduced exactly.
     """
-    raw, golden = seed_text().split("\n"), _golden().split("\n")
+    raw = seed_text().split("\n")
+    golden = [line.removeprefix("\u3000\u3000") for line in _golden().split("\n")]
+    assert sum(line.startswith("\u3000\u3000") for line in _golden().split("\n")) == 11
     changes = [
         (tag, i1 + 1, i2 + 1, j1 + 1, j2 + 1)
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=raw, b=golden).get_opcodes()
@@ -134,7 +138,7 @@ def test_nested_sections_print_the_four_label_levels() -> None:
         "甲",
         subsections=(Section("乙", subsections=(Section("丙", subsections=(Section("丁"),)),)),),
     )
-    lines = text.dumps(_letter(sections=(deep,))).splitlines()
+    lines = [line.strip() for line in text.dumps(_letter(sections=(deep,))).splitlines()]
     assert [line for line in lines if line in ("一、甲", "（一）乙", "1.丙", "（1）丁")] == [
         "一、甲",
         "（一）乙",

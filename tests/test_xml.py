@@ -17,7 +17,7 @@ from govreply.model import Addressees, Paragraph, ReplyLetter, Section
 from govreply.schemas import xml_schema
 from govreply.testing import reply_letters, texts
 
-NS = "{urn:govreply:reply-letter:1}"
+NS = "{urn:govreply:reply-letter:2}"
 SCHEMA = etree.XMLSchema(etree.fromstring(xml_schema().encode("utf-8")))
 SAFE = texts(xml_safe=True)
 # Characters XML 1.0 cannot carry.
@@ -53,7 +53,7 @@ def test_document_shape() -> None:
     """Elements are kebab-case JSON keys in the namespace; the root carries the version."""
     root = etree.fromstring(gxml.dumps(seed_letter()).encode("utf-8"))
     assert root.tag == f"{NS}reply-letter"
-    assert root.get("version") == "1"
+    assert root.get("version") == "2"
     assert root.findtext(f"{NS}doc-number/{NS}agency-code") == "赣区教议"
     assert root.findtext(f"{NS}doc-number/{NS}year") == "2024"
     names = root.findall(f"{NS}addressees/{NS}names/{NS}name")
@@ -96,11 +96,11 @@ def test_dumps_is_deterministic() -> None:
 )
 def test_text_is_kept_exactly(text: str) -> None:
     """Whitespace, CR, markup characters and astral characters survive unchanged."""
-    letter = attrs.evolve(with_paragraph(text), title=text, cc=(text,))
+    letter = attrs.evolve(with_paragraph(text), title=text, notes=(text,))
     back = gxml.loads(gxml.dumps(letter, indent=2))
     assert back.paragraphs[0].text == text
     assert back.title == text
-    assert back.cc == (text,)
+    assert back.notes == (text,)
 
 
 def test_carriage_return_is_escaped() -> None:
@@ -223,7 +223,7 @@ def test_unknown_and_missing_elements() -> None:
     assert problem.startswith("line 3: /reply-letter/colour: ")
     assert "not expected" in problem
     (problem,) = problems_of(
-        '<reply-letter xmlns="urn:govreply:reply-letter:1" version="1"><kind>proposal</kind>'
+        '<reply-letter xmlns="urn:govreply:reply-letter:2" version="2"><kind>proposal</kind>'
         "<title>题</title></reply-letter>"
     )
     assert "Missing child element(s)" in problem
@@ -242,14 +242,14 @@ def test_invalid_calendar_date_is_rejected() -> None:
     [
         (
             '<reply-letter xmlns="urn:govreply:reply-letter:1" version="2"/>',
-            "unsupported version '2'",
+            "version '2' in the namespace of version 1",
         ),
         (
-            '<reply-letter xmlns="urn:govreply:reply-letter:9" version="1"/>',
+            '<reply-letter xmlns="urn:govreply:reply-letter:9" version="9"/>',
             "expected <reply-letter>",
         ),
         ("<reply-letter version='1'/>", "expected <reply-letter>"),
-        ('<letter xmlns="urn:govreply:reply-letter:1"/>', "expected <reply-letter>"),
+        ('<letter xmlns="urn:govreply:reply-letter:2"/>', "expected <reply-letter>"),
     ],
 )
 def test_root_is_checked(document: str, fragment: str) -> None:
@@ -260,7 +260,7 @@ def test_root_is_checked(document: str, fragment: str) -> None:
 
 def test_missing_version_is_a_schema_error() -> None:
     """The version attribute is required."""
-    (problem,) = problems_of(_seed_xml().replace(' version="1"', "", 1))
+    (problem,) = problems_of(_seed_xml().replace(' version="2"', "", 1))
     assert "version" in problem
 
 
@@ -313,7 +313,7 @@ def test_options_are_validated() -> None:
 _ANYTHING_GOES = etree.XMLSchema(
     etree.fromstring(
         b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        b'targetNamespace="urn:govreply:reply-letter:1" elementFormDefault="qualified">'
+        b'targetNamespace="urn:govreply:reply-letter:2" elementFormDefault="qualified">'
         b'<xs:element name="reply-letter"><xs:complexType><xs:sequence>'
         b'<xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/>'
         b'</xs:sequence><xs:anyAttribute processContents="skip"/></xs:complexType></xs:element>'
@@ -324,7 +324,7 @@ _ANYTHING_GOES = etree.XMLSchema(
 
 def test_model_errors_past_the_xsd_are_located(monkeypatch: pytest.MonkeyPatch) -> None:
     """Should a model invariant ever be looser in the XSD, its error still has path and line."""
-    monkeypatch.setattr(gxml, "_schema", lambda: _ANYTHING_GOES)
+    monkeypatch.setattr(gxml, "_schema", lambda _version: _ANYTHING_GOES)
     document = _seed_xml().replace("<heading>织密学生心理防护网</heading>", "<heading> </heading>")
     document = document.replace(
         "<agency-code>赣区教议</agency-code>", "<agency-code>\t</agency-code>"
@@ -337,3 +337,44 @@ def test_model_errors_past_the_xsd_are_located(monkeypatch: pytest.MonkeyPatch) 
     assert problems[1].endswith(
         "/reply-letter/sections/section[3]/heading: heading must not be empty or blank"
     )
+
+
+def test_version_1_documents_are_read_and_upgraded() -> None:
+    """A govreply 0.1 document (namespace …:1) is validated by the version-1 XSD and upgraded."""
+    v2 = _seed_xml()
+    v1 = (
+        v2.replace("urn:govreply:reply-letter:2", "urn:govreply:reply-letter:1")
+        .replace(' version="2"', ' version="1"')
+        .replace("<cc-superiors/>", "")
+        .replace("<cc-stop>false</cc-stop>", "")
+        .replace("<et-al>false</et-al>", "")
+    )
+    assert "cc-stop" not in v1
+    assert gxml.loads(v1) == seed_letter()
+    stopped = v1.replace(
+        "<recipient>区政府督查室</recipient>", "<recipient>区政府督查室。</recipient>"
+    )
+    assert gxml.loads(stopped) == attrs.evolve(seed_letter(), cc_stop=True)
+
+
+def test_a_tree_with_comments_is_read_whole() -> None:
+    """from_element on a tree that kept comments and PIs reads all the text around them."""
+    parser = etree.XMLParser()  # an ordinary parser keeps comments
+    document = _seed_xml().replace("<title>关于区二届", "<title>关于<!-- 注 -->区<?pi x?>二届", 1)
+    document = document.replace("<reference>", "<reference><!-- 引用 -->", 1)
+    root = etree.fromstring(document.encode("utf-8"), parser)
+    assert gxml.from_element(root) == seed_letter()
+
+
+def test_unencodable_text_is_a_typed_error() -> None:
+    """A lone surrogate in str input is an XmlParseError, not a UnicodeEncodeError."""
+    with pytest.raises(XmlParseError, match="cannot be encoded"):
+        gxml.loads("\ud800")
+
+
+def test_problems_are_capped() -> None:
+    """Thousands of invalid elements give the first MAX_PROBLEMS problems and a last line."""
+    junk = "<junk/>" * 5000
+    document = _seed_xml().replace("<kind>suggestion</kind>", "<kind>suggestion</kind>" + junk, 1)
+    problems = problems_of(document)
+    assert len(problems) <= gxml.MAX_PROBLEMS + 1

@@ -138,7 +138,7 @@ def test_undeclared_entity_is_a_parse_error() -> None:
 def test_entity_nodes_in_a_given_tree_are_refused() -> None:
     """from_element refuses entity reference nodes in a tree built elsewhere."""
     root = gxml.to_element(seed_letter())
-    title = root.find("{urn:govreply:reply-letter:1}title")
+    title = root.find("{urn:govreply:reply-letter:2}title")
     assert title is not None
     title.append(etree.Entity("leak"))
     with pytest.raises(XmlParseError, match="entity reference &leak; is not allowed"):

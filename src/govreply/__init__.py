@@ -39,6 +39,7 @@ from govreply.model import (
     Rating,
     ReplyLetter,
     ReplyRole,
+    Review,
     Section,
     Severity,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "Rating",
     "ReplyLetter",
     "ReplyRole",
+    "Review",
     "Section",
     "Severity",
     "TextParseError",

@@ -12,7 +12,7 @@ follows every rule gives ``[]``.
 GR401 warning attachments[0].label: printed '附', expected 附件
 GR410 error signed_by: no issuer signature (发文机关署名)
 GR411 error date: no date of issue (成文日期)
-GR430 warning cc[1]: the 抄送 line does not end with 。
+GR430 warning cc_stop: the copy line (抄送/抄报) does not end with 。
 
 Codes are stable: systems may filter on them. An **error** is a required part that is missing
 or two parts of the letter that contradict each other (the facts are wrong); a **warning** is a
@@ -26,7 +26,8 @@ GR102 warning doc number year is not four digits                   GB/T 9704-201
 GR103 warning doc number serial has a leading zero                 GB/T 9704-2012 §7.2.4
 GR104 warning doc number serial is preceded by 第                  GB/T 9704-2012 §7.2.4
 GR105 warning doc number has full-width digits or spaces           GB/T 9704-2012 §7.2.4
-GR106 error   printed doc number unreadable or unlike its fields   consistency
+GR106 error   doc number incomplete, or printed unlike its fields  consistency
+GR200 error   title missing                                        GB/T 9704-2012 §7.3.1
 GR201 warning title ends with punctuation                          公文处理办法 (2000) 第十条
 GR202 warning title contains layout spaces                         GB/T 9704-2012 §7.3.1
 GR203 error   title has unbalanced book-title marks                GB/T 15834-2011 §4.15
@@ -42,13 +43,14 @@ GR411 error   date of issue (date) missing                         GB/T 9704-201
 GR412 warning date's year differs from the doc number's year       consistency
 GR420 warning note (附注) not in round brackets （…）              GB/T 9704-2012 §7.3.6
 GR430 warning cc line does not end with 。                         GB/T 9704-2012 §7.4.2
-GR431 warning cc entry other than the last ends with punctuation   GB/T 9704-2012 §7.4.2
+GR431 warning a copy entry ends with punctuation                   GB/T 9704-2012 §7.4.2
 GR440 warning contact line missing                                 handling practice
 GR501 error   addressee total smaller than the names given         consistency
 GR502 error   item kind differs from the letter's kind             consistency
 GR503 error   title cites another item number                      consistency
 GR504 warning opening does not cite the item's number              handling practice
 GR505 warning opening does not cite the item's title               handling practice
+GR506 warning addressee role does not fit the item kind             consistency
 GR601 error   classification not defined by the scheme             classification scheme
 GR602 error   form's classification not defined by the scheme      classification scheme
 GR603 warning form offers an option that is no classification code design §5
@@ -64,7 +66,9 @@ What the rules read, and what they cannot see:
 
 - **Doc number** (GR101–GR106): only :attr:`DocumentNumber.printed
   <govreply.model.DocumentNumber.printed>` can be misprinted; without it the number prints in
-  the standard form ``代字〔YYYY〕N号`` from its fields.
+  the standard form ``代字〔YYYY〕N号`` from its fields. A number whose code, year or serial
+  could not be read (``〔2019〕来信号``) is GR106.
+- **Title** (GR200–GR204): a letter without a title is GR200.
 - **Date** (GR411): the model keeps the date as a :class:`datetime.date`, so GB/T 9704's
   "Arabic numerals, full year, no leading zeros" is the renderer's job and cannot fail here;
   GR410 and GR411 are separate findings so a system can tell which part is missing.
@@ -78,8 +82,10 @@ What the rules read, and what they cannot see:
   (:func:`govreply.numerals.find_item_markers`) rather than
   :attr:`Paragraph.items <govreply.model.Paragraph.items>`, which keeps only an in-order run
   and so cannot show a skip.
-- **抄送** (GR430–GR431): entries are stored as printed, so the last entry carries the final
-  ``。`` when the letter prints one.
+- **抄送 / 抄报** (GR430–GR431): entries are organ names; whether the printed line ended with
+  ``。`` is :attr:`ReplyLetter.cc_stop <govreply.model.ReplyLetter.cc_stop>`.
+- **Addressees** (GR501, GR506): a 建议 reply addressed to 委员, or a 提案 reply to 代表, is
+  reported (co-handling opinions go to the lead unit and are not checked).
 - **Notes** (GR420) are stored as printed, brackets included.
 - **Opening** (GR504–GR505): checked only when the letter has one; digits and Chinese numerals
   both count as citing the number.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 from typing import TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from govreply.formats.text import LAYOUT_RESERVED
@@ -104,11 +105,27 @@ def _tuples(
 
 
 def document_numbers(
-    *, text: st.SearchStrategy[str] | None = None
+    *, text: st.SearchStrategy[str] | None = None, standard: bool = False
 ) -> st.SearchStrategy[DocumentNumber]:
-    """Document numbers with a four-digit year and a positive serial (``printed`` unset)."""
+    """Document numbers: standard ones, and (unless ``standard``) ones printed otherwise.
+
+    A non-standard number keeps its ``printed`` text, with code, year or serial missing where
+    the printed text would not give them (``湘教提复字〔2019〕来信号``).
+    """
     code = text if text is not None else st.text(_CJK, min_size=2, max_size=6)
-    return st.builds(DocumentNumber, code, st.integers(1000, 9999), st.integers(1, 10**6))
+    full = st.builds(DocumentNumber, code, st.integers(1000, 9999), st.integers(1, 10**6))
+    if standard:
+        return full
+    printed = st.builds(
+        lambda number, agency, year, serial: DocumentNumber(
+            agency, year, serial, printed=number.as_printed + "（印）"
+        ),
+        full,
+        _optional(code),
+        _optional(st.integers(1000, 9999)),
+        _optional(st.integers(1, 10**6)),
+    )
+    return full | printed
 
 
 def classifications() -> st.SearchStrategy[Classification]:
@@ -121,13 +138,22 @@ def congresses(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrate
     level = (
         text if text is not None else st.sampled_from(["区", "县", "市", "省", "全国", "赣州市"])
     )
-    return st.builds(
+    built = st.builds(
         Congress,
         st.sampled_from(CongressBody),
         _optional(level),
         st.integers(1, 30),
         _optional(st.integers(1, 9)),
     )
+    return built | st.sampled_from(_PRINTED_CONGRESSES).map(Congress.parse)
+
+
+# Phrases printed otherwise than Congress.standard writes them (kept in Congress.printed).
+_PRINTED_CONGRESSES = (
+    "市政协十四届二次会议",
+    "政协赣州市第六届委员会第三次会议",
+    "沙河市第九届人民代表大会第三次会议",
+)
 
 
 def item_references(
@@ -140,21 +166,28 @@ def item_references(
         kind=st.sampled_from(ItemKind),
         congress=_optional(congresses()),
         number=_optional(st.integers(1, 9999)),
+        printed_number=_optional(st.sampled_from(["温36", "2021-24", "056", "来信"])),
         category=_optional(free),
         title=_optional(free),
     )
 
 
 def addressees(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Addressees]:
-    """Addressee lists: 1–4 names (none containing 、), an optional total and role."""
+    """Addressee lists: 1–4 names (none containing 、), an optional total (or 等) and role.
+
+    A few are collective (各位代表): no names, a role.
+    """
     name = (text if text is not None else texts(max_size=8)).filter(lambda s: "、" not in s)
 
     @st.composite
     def build(draw: st.DrawFn) -> Addressees:
+        role = draw(_optional(st.sampled_from(["代表", "委员"])))
+        if role is not None and draw(st.integers(0, 9)) == 0:
+            return Addressees((), role=role)
         names = tuple(draw(st.lists(name, min_size=1, max_size=4)))
         total = draw(_optional(st.integers(1, 200)))
-        role = draw(_optional(st.sampled_from(["代表", "委员"])))
-        return Addressees(names, total=total, role=role)
+        et_al = total is None and draw(st.booleans())
+        return Addressees(names, total=total, role=role, et_al=et_al)
 
     return build()
 
@@ -194,12 +227,13 @@ def attachment_notes(
 
 
 def contacts(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Contact]:
-    """Contact lines with a name, a phone or both."""
+    """Contact lines with a name, a phone, a unit, or several of them."""
     free = text if text is not None else texts(max_size=12)
-    phone = st.from_regex(r"\A0\d{2,3}[-—]\d{7,8}\Z|\A1\d{10}\Z", fullmatch=True)
+    phone = st.from_regex(r"\A0\d{2,3}[-—－─]\d{7,8}\Z|\A1\d{10}\Z", fullmatch=True)
     return st.one_of(
-        st.builds(Contact, free, _optional(phone)),
-        st.builds(Contact, st.none(), phone),
+        st.builds(Contact, free, _optional(phone), unit=_optional(free)),
+        st.builds(Contact, st.none(), phone, unit=_optional(free)),
+        st.builds(Contact, st.none(), st.none(), unit=free),
     )
 
 
@@ -257,7 +291,7 @@ def reply_letters(
         signer=_optional(free),
         classification=_optional(classifications()),
         disclosure=_optional(disclosures(text=text)),
-        title=free,
+        title=_optional(free),
         reference=item_references(text=text),
         addressees=addressees(text=text),
         opening=_optional(free),
@@ -270,8 +304,25 @@ def reply_letters(
         date=_optional(st.dates(datetime.date(1949, 10, 1), datetime.date(2099, 12, 31))),
         notes=_tuples(free),
         contact=_optional(contacts(text=text)),
-        cc=_tuples(free),
         feedback_form=_optional(feedback_forms(text=text)),
+    ).flatmap(lambda letter: _with_copies(letter, free))
+
+
+@st.composite
+def _with_copies(draw: st.DrawFn, letter: ReplyLetter, free: st.SearchStrategy[str]) -> ReplyLetter:
+    name = free.filter(_is_copy_name)
+    cc = draw(_tuples(name))
+    superiors = draw(_tuples(name, max_size=2))
+    stop = draw(st.booleans()) if cc or superiors else True
+    return attrs.evolve(letter, cc=cc, cc_superiors=superiors, cc_stop=stop)
+
+
+def _is_copy_name(name: str) -> bool:
+    """Whether ``name`` is valid in a copy line (no separators, spaces around it or final 。)."""
+    return (
+        name == name.strip()
+        and not name.endswith(("。", "."))
+        and not any(c in "、，,；;" for c in name)
     )
 
 
@@ -334,10 +385,13 @@ def _layout_sections(depth: int) -> st.SearchStrategy[Section]:
 
 def _layout_addressees() -> st.SearchStrategy[Addressees]:
     return st.builds(
-        lambda names, total, role: Addressees(tuple(names), total=total, role=role),
+        lambda names, total, role, et_al: Addressees(
+            tuple(names), total=total, role=role, et_al=et_al and total is None
+        ),
         st.lists(layout_texts(max_size=8), min_size=1, max_size=4),
         _optional(st.integers(1, 200)),
         _optional(st.sampled_from(["代表", "委员"])),
+        st.booleans(),
     )
 
 
@@ -381,11 +435,15 @@ def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
     with_opening = item_title is not None or draw(st.booleans())
     agency = layout_texts(max_size=12).map(lambda s: s + "局")
     notes = st.sampled_from(_DISCLOSURE_NOTES).map(Disclosure.parse)
+    cc = draw(_tuples(layout_texts()))
+    superiors = draw(_tuples(layout_texts(), max_size=2))
     return ReplyLetter(
         kind=kind,
         role=role,
         issuer=draw(_optional(agency)),
-        doc_number=draw(_optional(document_numbers(text=layout_texts(min_size=2, max_size=6)))),
+        doc_number=draw(
+            _optional(document_numbers(text=layout_texts(min_size=2, max_size=6), standard=True))
+        ),
         signer=draw(_optional(layout_texts(max_size=6))),
         classification=draw(_optional(classifications())),
         disclosure=draw(_optional(notes)),
@@ -406,11 +464,18 @@ def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
         contact=draw(
             _optional(
                 st.one_of(
-                    st.builds(Contact, layout_texts(max_size=6), _optional(_PHONES)),
-                    st.builds(Contact, st.none(), _PHONES),
+                    st.builds(
+                        Contact,
+                        layout_texts(max_size=6),
+                        _optional(_PHONES),
+                        unit=_optional(agency),
+                    ),
+                    st.builds(Contact, st.none(), _PHONES, unit=_optional(agency)),
                 )
             )
         ),
-        cc=draw(_tuples(layout_texts())),
+        cc=cc,
+        cc_superiors=superiors,
+        cc_stop=draw(st.booleans()) if cc or superiors else True,
         feedback_form=draw(_optional(_layout_forms())),
     )

@@ -33,7 +33,11 @@ def check_signature(letter: ReplyLetter) -> Iterator[Finding]:
         yield finding("GR410", "signed_by", "no issuer signature (发文机关署名)")
     if letter.date is None:
         yield finding("GR411", "date", "no date of issue (成文日期)")
-    elif letter.doc_number is not None and letter.doc_number.year != letter.date.year:
+    elif (
+        letter.doc_number is not None
+        and letter.doc_number.year is not None
+        and letter.doc_number.year != letter.date.year
+    ):
         yield finding(
             "GR412",
             "date",
@@ -46,17 +50,15 @@ def check_signature(letter: ReplyLetter) -> Iterator[Finding]:
 
 
 def check_cc(letter: ReplyLetter) -> Iterator[Finding]:
-    """GR440, GR430–GR431: a contact line, and 抄送 entries with 。 after the last one only."""
+    """GR440, GR430–GR431: a contact line, copy lines ending with 。, names without punctuation."""
     if letter.contact is None:
         yield finding("GR440", "contact", "no contact line (联系人及电话)")
-    last = len(letter.cc) - 1
-    for index, entry in enumerate(letter.cc):
-        if index < last and ends_with_punctuation(entry):
-            yield finding(
-                "GR431", f"cc[{index}]", f"{entry!r} ends with punctuation but is not the last"
-            )
-    if letter.cc and not letter.cc[-1].rstrip().endswith("。"):
-        yield finding("GR430", f"cc[{last}]", "the 抄送 line does not end with 。")
+    for field in ("cc_superiors", "cc"):
+        for index, entry in enumerate(getattr(letter, field)):
+            if ends_with_punctuation(entry):
+                yield finding("GR431", f"{field}[{index}]", f"{entry!r} ends with punctuation")
+    if (letter.cc or letter.cc_superiors) and not letter.cc_stop:
+        yield finding("GR430", "cc_stop", "the copy line (抄送/抄报) does not end with 。")
 
 
 def _same(a: str, b: str) -> bool:

@@ -14,7 +14,9 @@ from govreply.model import (
     ClassificationScheme,
     DocumentNumber,
     Finding,
+    ItemKind,
     ReplyLetter,
+    ReplyRole,
 )
 from govreply.numerals import format_number, parse_number
 
@@ -49,6 +51,19 @@ def check_doc_number(number: DocumentNumber | None) -> Iterator[Finding]:
     if number is None or number.printed is None:
         return  # the standard form is derived from the fields, so it cannot be misprinted
     printed = number.printed
+    if not number.is_complete:
+        missing = [
+            name
+            for name, value in (
+                ("agency code", number.agency_code),
+                ("year", number.year),
+                ("serial", number.serial),
+            )
+            if value is None
+        ]
+        yield finding("GR106", "doc_number", f"no {' or '.join(missing)} in {printed!r}")
+        return
+    assert number.year is not None  # is_complete
     match = _PRINTED_NUMBER.fullmatch(printed.strip())
     if match is None:
         yield finding("GR106", "doc_number", f"cannot read {printed!r} as 代字〔YYYY〕N号")
@@ -89,8 +104,11 @@ def check_classification(
         )
 
 
-def check_title(title: str) -> Iterator[Finding]:
-    """GR201–GR204: punctuation, spaces and book-title marks in the title."""
+def check_title(title: str | None) -> Iterator[Finding]:
+    """GR200–GR204: a title, without final punctuation, spaces or unbalanced book-title marks."""
+    if title is None:
+        yield finding("GR200", "title", "no title (standard_title() gives the usual one)")
+        return
     if ends_with_punctuation(title):
         yield finding("GR201", "title", f"title ends with {title.rstrip()[-1]!r}")
     if any(ch.isspace() for ch in title):
@@ -125,7 +143,7 @@ def _book_title_marks(title: str) -> Iterator[Finding]:
 def check_reference(letter: ReplyLetter) -> Iterator[Finding]:
     """GR502–GR503: the item reference agrees with the letter's kind and title."""
     reference = letter.reference
-    if reference.number is not None:
+    if reference.number is not None and letter.title is not None:
         matches = _CITED_NUMBER.finditer(letter.title)
         cited = {n for m in matches if (n := _cited_number(m["number"])) is not None}
         if cited and reference.number not in cited:
@@ -139,6 +157,18 @@ def check_reference(letter: ReplyLetter) -> Iterator[Finding]:
             "reference.kind",
             f"the letter answers a {letter.kind.chinese} but cites a {reference.kind.chinese}",
         )
+    expected = _ROLE_OF_KIND[letter.kind]
+    role = letter.addressees.role
+    if role in _ROLE_OF_KIND.values() and role != expected and letter.role is ReplyRole.REPLY:
+        yield finding(
+            "GR506",
+            "addressees.role",
+            f"a {letter.kind.chinese} reply is addressed to {role} (usually {expected})",
+        )
+
+
+# 建议 come from deputies (代表), 提案 from members (委员)
+_ROLE_OF_KIND = {ItemKind.SUGGESTION: "代表", ItemKind.PROPOSAL: "委员"}
 
 
 def _cited_number(text: str) -> int | None:

@@ -85,6 +85,7 @@ def seed_letter() -> ReplyLetter:
         closing="感谢您对教育工作的关心和支持。",
         attachments=(AttachmentNote("区人大代表建议办理情况征询意见表", label="附"),),
         cc=("区人大选任联工委", "区政府督查室"),
+        cc_stop=False,  # printed without the final 。 (GR430)
         contact=Contact("马国有", "0797—4436219"),
         feedback_form=FeedbackForm(
             title="区人大代表建议办理情况征询意见表",

@@ -35,6 +35,7 @@ from govreply.model.letter import (
     standard_title,
 )
 from govreply.model.reference import Congress, ItemReference
+from govreply.model.review import Review
 
 __all__ = [
     "MAX_SECTION_DEPTH",
@@ -57,6 +58,7 @@ __all__ = [
     "Rating",
     "ReplyLetter",
     "ReplyRole",
+    "Review",
     "Section",
     "Severity",
     "get_scheme",

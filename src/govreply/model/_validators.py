@@ -1,37 +1,167 @@
-"""Invariant checks shared by the model classes; each raises ValidationError naming the field."""
+"""Run-time type and invariant checks shared by the model classes.
+
+Every field of every model class is checked when an instance is built, so a wrong type is
+refused where it is made, naming the field, instead of surfacing later as a crash in a writer:
+``cc="市政协提案委。"`` (a string where a tuple of names belongs) or ``date="2025-06-18"`` (a string
+where a :class:`datetime.date` belongs) raise :class:`~govreply.errors.ValidationError`. Lists
+are accepted where tuples are expected and converted (:func:`to_tuple`).
+
+The factories return attrs validators, each closing over what it checks.
+"""
 
 from __future__ import annotations
 
+import datetime
+import enum
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from govreply.errors import ValidationError
 
+__all__ = [
+    "date_value",
+    "enum_value",
+    "flag",
+    "instance",
+    "instances",
+    "integer",
+    "text",
+    "texts",
+    "to_tuple",
+]
 
-def nonempty(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    """Reject an empty or all-blank string (``None`` passes: optionality is the type's job)."""
-    # isspace() answers like strip() would, without copying a long paragraph.
-    if value is not None and (not value or value.isspace()):
-        raise ValidationError(
-            f"{attribute.name} must not be empty or blank", field=attribute.name, value=value
-        )
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-def nonempty_items(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    """Reject a tuple that holds an empty or all-blank string."""
-    for i, item in enumerate(value):
-        if not item or item.isspace():
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def _wrong(name: str, wanted: str, value: object) -> ValidationError:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return ValidationError(
+        f"{name} must be {wanted}, got {_type_name(value)} {shown}", field=name, value=value
+    )
+
+
+def to_tuple(value: Any) -> Any:
+    """Convert a list to a tuple; anything else is left for the validator to judge."""
+    return tuple(value) if type(value) is list else value
+
+
+def _blank(name: str, value: str) -> ValidationError:
+    return ValidationError(f"{name} must not be empty or blank", field=name, value=value)
+
+
+def text(*, optional: bool = True) -> _Validator:
+    """A non-blank ``str`` (or ``None`` when ``optional``)."""
+    wanted = "a string" + (" or None" if optional else "")
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise _wrong(attribute.name, wanted, value)
+        # isspace() answers like strip() would, without copying a long paragraph.
+        if not value or value.isspace():
+            raise _blank(attribute.name, value)
+
+    return check
+
+
+def texts() -> _Validator:
+    """A tuple of non-blank strings (a list is converted by :func:`to_tuple` first)."""
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise _wrong(attribute.name, "a tuple (or list) of strings", value)
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise _wrong(f"{attribute.name}[{i}]", "a string", item)
+            if not item or item.isspace():
+                raise _blank(f"{attribute.name}[{i}]", item)
+
+    return check
+
+
+def integer(*, optional: bool = True, minimum: int | None = 1) -> _Validator:
+    """An ``int`` (never a ``bool``) of at least ``minimum`` (or ``None`` when ``optional``)."""
+    wanted = "an integer" + (" or None" if optional else "")
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _wrong(attribute.name, wanted, value)
+        if minimum is not None and value < minimum:
             raise ValidationError(
-                f"{attribute.name}[{i}] must not be empty or blank",
-                field=f"{attribute.name}[{i}]",
-                value=item,
+                f"{attribute.name} must be at least {minimum}, got {value}",
+                field=attribute.name,
+                value=value,
             )
 
+    return check
 
-def positive(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    """Reject an integer below 1 (``None`` passes)."""
-    if value is not None and value < 1:
-        raise ValidationError(
-            f"{attribute.name} must be at least 1, got {value}", field=attribute.name, value=value
-        )
+
+def flag() -> _Validator:
+    """A ``bool``."""
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not bool:
+            raise _wrong(attribute.name, "True or False", value)
+
+    return check
+
+
+def date_value(*, optional: bool = True) -> _Validator:
+    """A :class:`datetime.date` that is not a :class:`datetime.datetime` (or ``None``)."""
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is datetime.date or (value is None and optional):
+            return
+        wanted = "a datetime.date (not a datetime or a string)"
+        raise _wrong(attribute.name, wanted + (" or None" if optional else ""), value)
+
+    return check
+
+
+def enum_value(cls: type[enum.Enum], *, optional: bool = False) -> _Validator:
+    """A member of ``cls`` (or ``None`` when ``optional``)."""
+    wanted = f"a {cls.__name__} member" + (" or None" if optional else "")
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is cls or (value is None and optional):
+            return
+        raise _wrong(attribute.name, wanted, value)
+
+    return check
+
+
+def instance(cls: type, *, optional: bool = True) -> _Validator:
+    """An instance of the model class ``cls`` (or ``None`` when ``optional``)."""
+    wanted = f"a {cls.__name__}" + (" or None" if optional else "")
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if (value is None and optional) or isinstance(value, cls):
+            return
+        raise _wrong(attribute.name, wanted, value)
+
+    return check
+
+
+def instances(cls: type) -> _Validator:
+    """A tuple of instances of ``cls`` (a list is converted by :func:`to_tuple` first)."""
+    wanted = f"a tuple (or list) of {cls.__name__}"
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise _wrong(attribute.name, wanted, value)
+        for i, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise _wrong(f"{attribute.name}[{i}]", f"a {cls.__name__}", item)
+
+    return check

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 import attrs
 
 from govreply.errors import ValidationError
+from govreply.model import _validators as v
 from govreply.model._enums import DisclosureKind
-from govreply.model._validators import nonempty
 from govreply.numerals import Item, split_items
 
 __all__ = ["AttachmentNote", "Contact", "Disclosure", "Item", "Paragraph", "Section"]
@@ -28,7 +29,7 @@ class Paragraph:
     ('我局做了两件事。', ['一是减负；', '二是培训。'])
     """
 
-    text: str = attrs.field(validator=nonempty)
+    text: str = attrs.field(validator=v.text(optional=False))
 
     @property
     def lead(self) -> str:
@@ -49,14 +50,23 @@ class Section:
     rejected by :class:`~govreply.model.ReplyLetter`.
     """
 
-    heading: str = attrs.field(validator=nonempty)
-    paragraphs: tuple[Paragraph, ...] = ()
-    subsections: tuple[Section, ...] = ()
+    heading: str = attrs.field(validator=v.text(optional=False))
+    paragraphs: tuple[Paragraph, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.instances(Paragraph)
+    )
+    subsections: tuple[Section, ...] = attrs.field(default=(), converter=v.to_tuple)
+
+    @subsections.validator
+    def _check_subsections(self, attribute: attrs.Attribute[Any], value: Any) -> None:
+        _SUBSECTIONS(self, attribute, value)
 
     @property
     def depth(self) -> int:
         """Levels in this section's tree: 1 for a section without subsections."""
         return 1 + max((s.depth for s in self.subsections), default=0)
+
+
+_SUBSECTIONS = v.instances(Section)
 
 
 @attrs.frozen
@@ -67,20 +77,31 @@ class AttachmentNote:
     reports.
     """
 
-    title: str = attrs.field(validator=nonempty)
-    label: str = attrs.field(default="附件", validator=nonempty)
+    title: str = attrs.field(validator=v.text(optional=False))
+    label: str = attrs.field(default="附件", validator=v.text(optional=False))
 
 
 @attrs.frozen
 class Contact:
-    """The contact line: a name and a phone number as printed (0797—4436219)."""
+    """The contact line: the person, their phone as printed, and their unit (联系单位).
 
-    name: str | None = attrs.field(default=None, validator=nonempty)
-    phone: str | None = attrs.field(default=None, validator=nonempty)
+    ``phone`` keeps the number exactly as printed, whatever dash it uses (``0797—4436219``,
+    ``020-83881538``, ``0571－87808443``). ``unit`` is the office the person belongs to
+    (``海南省交通运输厅综合规划处``), kept apart from ``name``.
+
+    >>> Contact("潘东", "65318096", unit="海南省交通运输厅综合规划处").unit
+    '海南省交通运输厅综合规划处'
+    """
+
+    name: str | None = attrs.field(default=None, validator=v.text())
+    phone: str | None = attrs.field(default=None, validator=v.text())
+    unit: str | None = attrs.field(default=None, kw_only=True, validator=v.text())
 
     def __attrs_post_init__(self) -> None:
-        if self.name is None and self.phone is None:
-            raise ValidationError("a contact needs a name or a phone", field="contact", value=None)
+        if self.name is None and self.phone is None and self.unit is None:
+            raise ValidationError(
+                "a contact needs a name, a phone or a unit", field="contact", value=None
+            )
 
 
 # Checked in order: the first pattern found in the note decides its kind.
@@ -103,8 +124,10 @@ class Disclosure:
     'public'
     """
 
-    text: str = attrs.field(validator=nonempty)
-    kind: DisclosureKind = DisclosureKind.UNKNOWN
+    text: str = attrs.field(validator=v.text(optional=False))
+    kind: DisclosureKind = attrs.field(
+        default=DisclosureKind.UNKNOWN, validator=v.enum_value(DisclosureKind)
+    )
 
     @classmethod
     def parse(cls, text: str) -> Disclosure:

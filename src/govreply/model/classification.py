@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import attrs
 
 from govreply.errors import ValidationError
-from govreply.model._validators import nonempty
+from govreply.model import _validators as v
 
 __all__ = [
     "Classification",
@@ -29,20 +29,24 @@ __all__ = [
 # A1 / B / 甲 / 乙2  (grade letter, optional digit sub-code)
 _CODE = re.compile(r"[A-D甲乙丙丁][1-9]?")
 
-# （A1） / A类 / 类别：B / 办理结果：（C） / 答复类别: A类 / B类答复
+#: Longest printed classification :meth:`Classification.parse` reads (``办理结果：（A1类）`` is 10).
+MAX_PRINTED = 40
+
+# （A1） / A类 / 类别：B / 办理结果：（C） / 答复类别: A类 / B类答复  (every run is bounded and
+# input is capped at MAX_PRINTED, so adjacent space runs cannot trade characters for long)
 _PRINTED = re.compile(
     r"""
-    ^[\s(（【\[]*
-    (?:(?:办理|答复)?(?:类别|类型|分类|结果)[\s:：]*[(（]?\s*)?
+    ^[\s(（【\[]{0,8}
+    (?:(?:办理|答复)?(?:类别|类型|分类|结果)[\s:：]{0,8}[(（]?\s{0,8})?
     (?P<code>[A-Da-d甲乙丙丁][1-9]?)
-    \s*(?:类)?[)）】\]]?\s*(?:类|答复|件)?[)）】\]\s。]*$
+    (?:\s{0,8}类)?(?:\s{0,8}[)）】\]])?(?:\s{0,8}(?:类|答复|件))?[)）】\]\s。]{0,8}$
     """,
     re.VERBOSE,
 )
 
 
 def _check_code(value: str, field: str) -> None:
-    if not _CODE.fullmatch(value):
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
         raise ValidationError(
             f"classification code must be a grade A-D or 甲乙丙丁 with an optional digit 1-9, "
             f"got {value!r}",
@@ -90,12 +94,14 @@ class Classification:
         """Read a classification as printed: ``（A1）``, ``A类``, ``类别：B``, ``办理结果：（C）``.
 
         Raises:
-            ValidationError: no classification code can be read from ``text``.
+            ValidationError: no classification code can be read from ``text``, or it is longer
+                than :data:`MAX_PRINTED` characters.
         """
-        match = _PRINTED.match(unicodedata.normalize("NFKC", text))
+        folded = unicodedata.normalize("NFKC", text[: 4 * MAX_PRINTED]).strip()
+        match = _PRINTED.match(folded) if len(folded) <= MAX_PRINTED else None
         if match is None:
             raise ValidationError(
-                f"not a classification (expected e.g. A1, （B）, 类别：C): {text!r}",
+                f"not a classification (expected e.g. A1, （B）, 类别：C): {text[:MAX_PRINTED]!r}",
                 field="classification",
                 value=text,
             )
@@ -114,7 +120,7 @@ class ClassificationScheme:
     '正在解决或列入计划逐步解决'
     """
 
-    name: str = attrs.field(validator=nonempty)
+    name: str = attrs.field(validator=v.text(optional=False))
     meanings: Mapping[str, str] = attrs.field(converter=_as_dict, hash=False)
     options: tuple[str, ...] = ()
 

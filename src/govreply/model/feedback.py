@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from govreply.model import _validators as v
 from govreply.model._enums import Rating
-from govreply.model._validators import nonempty, nonempty_items
 from govreply.model.addressees import Addressees
 from govreply.model.classification import Classification
 from govreply.model.reference import ItemReference
@@ -22,15 +22,21 @@ class FeedbackForm:
     ratings of the handling attitude (办理态度) and result (办理结果); ``None`` while blank.
     """
 
-    title: str = attrs.field(validator=nonempty)
-    deputies: Addressees
-    address: str | None = attrs.field(default=None, validator=nonempty)
-    phone: str | None = attrs.field(default=None, validator=nonempty)
-    item: ItemReference
-    classification_options: tuple[str, ...] = attrs.field(default=(), validator=nonempty_items)
-    classification: Classification | None = None
-    handler: str | None = attrs.field(default=None, validator=nonempty)
-    attitude: Rating | None = None
-    result: Rating | None = None
-    opinion: str | None = attrs.field(default=None, validator=nonempty)
-    remarks: tuple[str, ...] = attrs.field(default=(), validator=nonempty_items)
+    title: str = attrs.field(validator=v.text(optional=False))
+    deputies: Addressees = attrs.field(validator=v.instance(Addressees, optional=False))
+    address: str | None = attrs.field(default=None, validator=v.text())
+    phone: str | None = attrs.field(default=None, validator=v.text())
+    item: ItemReference = attrs.field(validator=v.instance(ItemReference, optional=False))
+    classification_options: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.texts()
+    )
+    classification: Classification | None = attrs.field(
+        default=None, validator=v.instance(Classification)
+    )
+    handler: str | None = attrs.field(default=None, validator=v.text())
+    attitude: Rating | None = attrs.field(
+        default=None, validator=v.enum_value(Rating, optional=True)
+    )
+    result: Rating | None = attrs.field(default=None, validator=v.enum_value(Rating, optional=True))
+    opinion: str | None = attrs.field(default=None, validator=v.text())
+    remarks: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple, validator=v.texts())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from govreply.model import _validators as v
 from govreply.model._enums import Severity
-from govreply.model._validators import nonempty
 
 __all__ = ["Finding"]
 
@@ -22,11 +22,11 @@ class Finding:
     'GR301 warning cc: no 。'
     """
 
-    code: str = attrs.field(validator=nonempty)
-    severity: Severity
-    message: str = attrs.field(validator=nonempty)
-    location: str | None = None
-    line: int | None = None
+    code: str = attrs.field(validator=v.text(optional=False))
+    severity: Severity = attrs.field(validator=v.enum_value(Severity))
+    message: str = attrs.field(validator=v.text(optional=False))
+    location: str | None = attrs.field(default=None, validator=v.text())
+    line: int | None = attrs.field(default=None, validator=v.integer())
 
     def __str__(self) -> str:
         where = self.location or ""

@@ -7,8 +7,8 @@ import datetime
 import attrs
 
 from govreply.errors import ValidationError
+from govreply.model import _validators as v
 from govreply.model._enums import ItemKind, ReplyRole
-from govreply.model._validators import nonempty, nonempty_items
 from govreply.model.addressees import Addressees
 from govreply.model.body import AttachmentNote, Contact, Disclosure, Paragraph, Section
 from govreply.model.classification import Classification
@@ -41,39 +41,93 @@ def _sections_ok(
             )
 
 
+# 、，,；; between names, and a final 。: printing, not part of an organ's name
+_NOT_IN_COPY_NAME = frozenset("、，,；;")
+
+
+def _copy_names(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    _TEXTS(instance, attribute, value)
+    for i, name in enumerate(value):
+        if name != name.strip() or name.endswith(("。", ".")) or _NOT_IN_COPY_NAME & set(name):
+            raise ValidationError(
+                f"{attribute.name}[{i}] must be one organ's name, without separators, spaces "
+                f"around it or a final 。 (the layout prints those), got {name!r}",
+                field=f"{attribute.name}[{i}]",
+                value=name,
+            )
+
+
+_TEXTS = v.texts()
+
+
 @attrs.frozen(kw_only=True)
 class ReplyLetter:
     """A reply to a deputy's suggestion or a member's proposal.
 
-    Only ``kind``, ``title``, ``reference`` and ``addressees`` are required; every other part
-    is ``None`` or ``()`` when the letter does not print it. Body ``paragraphs`` stand before
+    Only ``kind``, ``reference`` and ``addressees`` are required; every other part is ``None``
+    or ``()`` when the letter does not print it (``title`` too: a letter that prints no title
+    has none, and :func:`standard_title` gives the usual one). Body ``paragraphs`` stand before
     the numbered ``sections``. ``salutation`` keeps the lines of a complimentary close as
-    printed (``("此致", "敬礼！")``). ``cc`` entries are kept as printed, so the last one
-    carries the final ``。`` when the letter prints it.
+    printed (``("此致", "敬礼！")``).
+
+    ``cc`` (抄送) and ``cc_superiors`` (抄报, copies to superior organs) hold one organ's name per
+    entry, without separators or the final ``。``. GB/T 9704 ends each copy line with ``。``;
+    ``cc_stop`` is ``False`` for a letter that printed none, so :func:`govreply.check` can
+    report it and the text layout prints the letter back as it was.
+
+    Every field is type-checked when the letter is built: a ``str`` where a tuple of names
+    belongs, a ``str`` where a :class:`datetime.date` belongs, or a wrong enum raises
+    :class:`~govreply.errors.ValidationError` naming the field (lists become tuples).
     """
 
-    kind: ItemKind
-    role: ReplyRole = ReplyRole.REPLY
-    issuer: str | None = attrs.field(default=None, validator=nonempty)
-    doc_number: DocumentNumber | None = None
-    signer: str | None = attrs.field(default=None, validator=nonempty)
-    classification: Classification | None = None
-    disclosure: Disclosure | None = None
-    title: str = attrs.field(validator=nonempty)
-    reference: ItemReference
-    addressees: Addressees
-    opening: str | None = attrs.field(default=None, validator=nonempty)
-    paragraphs: tuple[Paragraph, ...] = ()
-    sections: tuple[Section, ...] = attrs.field(default=(), validator=_sections_ok)
-    closing: str | None = attrs.field(default=None, validator=nonempty)
-    salutation: tuple[str, ...] = attrs.field(default=(), validator=nonempty_items)
-    attachments: tuple[AttachmentNote, ...] = ()
-    signed_by: str | None = attrs.field(default=None, validator=nonempty)
-    date: datetime.date | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), validator=nonempty_items)
-    contact: Contact | None = None
-    cc: tuple[str, ...] = attrs.field(default=(), validator=nonempty_items)
-    feedback_form: FeedbackForm | None = None
+    kind: ItemKind = attrs.field(validator=v.enum_value(ItemKind))
+    role: ReplyRole = attrs.field(default=ReplyRole.REPLY, validator=v.enum_value(ReplyRole))
+    issuer: str | None = attrs.field(default=None, validator=v.text())
+    doc_number: DocumentNumber | None = attrs.field(
+        default=None, validator=v.instance(DocumentNumber)
+    )
+    signer: str | None = attrs.field(default=None, validator=v.text())
+    classification: Classification | None = attrs.field(
+        default=None, validator=v.instance(Classification)
+    )
+    disclosure: Disclosure | None = attrs.field(default=None, validator=v.instance(Disclosure))
+    title: str | None = attrs.field(default=None, validator=v.text())
+    reference: ItemReference = attrs.field(validator=v.instance(ItemReference, optional=False))
+    addressees: Addressees = attrs.field(validator=v.instance(Addressees, optional=False))
+    opening: str | None = attrs.field(default=None, validator=v.text())
+    paragraphs: tuple[Paragraph, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.instances(Paragraph)
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=[v.instances(Section), _sections_ok]
+    )
+    closing: str | None = attrs.field(default=None, validator=v.text())
+    salutation: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple, validator=_TEXTS)
+    attachments: tuple[AttachmentNote, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.instances(AttachmentNote)
+    )
+    signed_by: str | None = attrs.field(default=None, validator=v.text())
+    date: datetime.date | None = attrs.field(default=None, validator=v.date_value())
+    notes: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple, validator=_TEXTS)
+    contact: Contact | None = attrs.field(default=None, validator=v.instance(Contact))
+    cc: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple, validator=_copy_names)
+    cc_superiors: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=_copy_names
+    )
+    cc_stop: bool = attrs.field(default=True, validator=v.flag())
+    feedback_form: FeedbackForm | None = attrs.field(
+        default=None, validator=v.instance(FeedbackForm)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.cc_stop and not (self.cc or self.cc_superiors):
+            raise ValidationError(
+                "cc_stop=False records a copy line printed without its 。; there is no copy line",
+                field="cc_stop",
+                value=False,
+            )
 
 
 def standard_title(reference: ItemReference, *, role: ReplyRole = ReplyRole.REPLY) -> str:

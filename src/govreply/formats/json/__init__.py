@@ -2,12 +2,16 @@
 
 A document is an envelope naming the format and its version, with the letter inside::
 
-    {"format": "govreply.reply-letter", "version": 1, "letter": {...}}
+    {"format": "govreply.reply-letter", "version": 2, "letter": {...}}
+
+Version-1 documents (govreply 0.1) are still read: :func:`loads` upgrades them to version 2 on
+the way in (the only rewrite: a final ``。`` on the last ``cc`` entry becomes ``cc_stop``).
 
 Inside ``letter`` every key is a model attribute name (design §2): ``kind``, ``doc_number``,
 ``sections``… Values map as follows:
 
 * text is a JSON string, kept exactly (no stripping or normalisation);
+* flags (``cc_stop``, ``et_al``) are JSON booleans;
 * counts and numbers (``year``, ``serial``, ``number``, ``total``, ``term``, ``session``) are
   JSON integers;
 * closed vocabularies are their values as strings (``"suggestion"``, ``"co-handling"``);
@@ -27,7 +31,7 @@ a document is reported at once in :attr:`~govreply.errors.JsonParseError.problem
 its JSON path::
 
     >>> try:
-    ...     loads('{"format": "govreply.reply-letter", "version": 1, '
+    ...     loads('{"format": "govreply.reply-letter", "version": 2, '
     ...           '"letter": {"kind": "suggestion", "title": 5, "colour": "red"}}')
     ... except JsonParseError as exc:
     ...     for problem in exc.problems:
@@ -56,14 +60,17 @@ from typing import Any
 from govreply.errors import JsonParseError, Problem
 from govreply.formats.json._convert import json_type, make_converter, problems_from
 from govreply.formats.json._fast import structure_letter, unstructure_letter
+from govreply.formats.json._upgrade import upgrade_letter
 from govreply.model import ReplyLetter
 
-__all__ = ["FORMAT_NAME", "VERSION", "dumps", "from_dict", "loads", "to_dict"]
+__all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "dumps", "from_dict", "loads", "to_dict"]
 
 #: The value of the envelope's ``format`` key.
 FORMAT_NAME = "govreply.reply-letter"
-#: The version of the mapping this module writes and reads.
-VERSION = 1
+#: The version of the mapping this module writes.
+VERSION = 2
+#: The versions :func:`loads` reads (older ones are upgraded on load).
+READABLE_VERSIONS = (1, 2)
 
 _ENVELOPE_KEYS = frozenset({"format", "version", "letter"})
 _converter = make_converter()
@@ -77,7 +84,7 @@ def to_dict(letter: ReplyLetter) -> dict[str, Any]:
     >>> from govreply.examples import seed_letter
     >>> doc = to_dict(seed_letter())
     >>> doc["format"], doc["version"], doc["letter"]["doc_number"]["year"]
-    ('govreply.reply-letter', 1, 2024)
+    ('govreply.reply-letter', 2, 2024)
     """
     return {"format": FORMAT_NAME, "version": VERSION, "letter": unstructure_letter(letter)}
 
@@ -90,7 +97,7 @@ def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
 
     >>> from govreply.examples import seed_letter
     >>> dumps(seed_letter())[:46]
-    '{"format":"govreply.reply-letter","version":1,'
+    '{"format":"govreply.reply-letter","version":2,'
 
     Args:
         letter: the letter to write.
@@ -124,8 +131,11 @@ def from_dict(document: Any) -> ReplyLetter:
             pass
     problems = list(_envelope_problems(document))
     if type(document) is dict and "letter" in document:
+        mapping = document["letter"]
+        if document.get("version") == 1:
+            mapping = upgrade_letter(mapping)
         try:
-            letter = _converter.structure(document["letter"], ReplyLetter)
+            letter = _converter.structure(mapping, ReplyLetter)
         except Exception as exc:
             problems += problems_from(exc, "$.letter")
             raise JsonParseError(problems=tuple(problems)) from exc
@@ -149,9 +159,10 @@ def _envelope_problems(document: Any) -> list[Problem]:
         problems.append(Problem("$.version", "required key missing"))
     elif type(version) is not int:
         problems.append(Problem("$.version", f"expected integer, got {json_type(version)}"))
-    elif version != VERSION:
+    elif version not in READABLE_VERSIONS:
+        supported = ", ".join(map(str, READABLE_VERSIONS))
         problems.append(
-            Problem("$.version", f"unsupported version {version} (supported: {VERSION})")
+            Problem("$.version", f"unsupported version {version} (supported: {supported})")
         )
     if "letter" not in document:
         problems.append(Problem("$.letter", "required key missing"))

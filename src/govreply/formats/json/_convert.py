@@ -86,6 +86,12 @@ def _structure_int(value: object, _: type) -> int:
     return value
 
 
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise WrongTypeError("boolean", value)
+    return value
+
+
 def _structure_date(value: object, _: type) -> datetime.date:
     if type(value) is not str:
         raise WrongTypeError("date string (YYYY-MM-DD)", value)
@@ -178,6 +184,7 @@ def _make_converter_hooks(converter: cattrs.Converter, *, detailed: bool) -> Non
 
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook

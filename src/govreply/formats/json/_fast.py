@@ -44,6 +44,12 @@ def _check_int(v: object) -> int:
     return v
 
 
+def _check_bool(v: object) -> bool:
+    if v.__class__ is not bool:
+        raise RejectedError
+    return v
+
+
 def _check_date(v: object) -> datetime.date:
     if v.__class__ is not str or not _ISO_DATE(v):
         raise RejectedError
@@ -72,6 +78,7 @@ class _Generator:
         self.namespace: dict[str, Any] = {
             "_str": _check_str,
             "_int": _check_int,
+            "_bool": _check_bool,
             "_date": _check_date,
             "_list": _check_list,
             "_strs": _check_strs,
@@ -91,6 +98,8 @@ class _Generator:
             return f"_str({expr})"
         if tp is int:
             return f"_int({expr})"
+        if tp is bool:
+            return f"_bool({expr})"
         if tp is datetime.date:
             return f"_date({expr})"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -108,7 +117,7 @@ class _Generator:
 
     def check(self, tp: Any, var: str, indent: str) -> list[str]:
         """Statements that check the JSON value in ``var`` and convert it in place to ``tp``."""
-        if tp in (str, int):
+        if tp in (str, int, bool):
             return [
                 f"{indent}if {var}.__class__ is not {tp.__name__}:",
                 f"{indent}    raise _Rejected",
@@ -117,7 +126,7 @@ class _Generator:
 
     def dump(self, tp: Any, expr: str) -> str:
         """An expression giving the JSON value of the model value ``expr`` of type ``tp``."""
-        if tp in (str, int):
+        if tp in (str, int, bool):
             return expr
         if tp is datetime.date:
             return f"{expr}.isoformat()"

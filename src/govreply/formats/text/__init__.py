@@ -85,17 +85,29 @@ from govreply.errors import ValidationError
 from govreply.formats.text._grammar import LAYOUT_RESERVED
 from govreply.formats.text._parse import parse_text
 from govreply.formats.text._render import render
-from govreply.model import Disclosure, Finding, ReplyLetter
+from govreply.model import Disclosure, Finding, ReplyLetter, Review
 
 __all__ = ["LAYOUT_RESERVED", "TextParseResult", "dumps", "loads", "parse"]
 
 
 @attrs.frozen
 class TextParseResult:
-    """A letter read from text, and the findings (repairs, observations) made reading it."""
+    """A letter read from text, the findings made reading it, and what stood around it.
+
+    ``metadata`` holds the key/value pairs printed around the letter that are not part of it:
+    a web page's metadata (索引号, 发布机构, 成文日期…) and a handling-record table (建议号,
+    提案人, 承办单位…), keys as printed without spaces and colon. ``review`` says whether a
+    person should read the source before trusting the record (:class:`~govreply.model.Review`).
+    """
 
     letter: ReplyLetter
     findings: tuple[Finding, ...] = ()
+    metadata: dict[str, str] = attrs.field(factory=dict, eq=True, hash=False)
+
+    @property
+    def review(self) -> Review:
+        """The review signal derived from :attr:`findings`."""
+        return Review.of(self.findings)
 
 
 def parse(text: str | bytes, /) -> TextParseResult:
@@ -111,8 +123,8 @@ def parse(text: str | bytes, /) -> TextParseResult:
         TextParseError: the text is not a reply letter (no addressee line), with the line,
             column and a caret under the offending text.
     """
-    letter, findings = parse_text(text)
-    return TextParseResult(letter, findings)
+    letter, findings, metadata = parse_text(text)
+    return TextParseResult(letter, findings, metadata)
 
 
 def loads(data: str | bytes, /) -> ReplyLetter:

@@ -49,6 +49,7 @@ class Header:
     classification: Classification | None = None
     disclosure: Disclosure | None = None
     title: str | None = None
+    metadata: dict[str, str] = attrs.Factory(dict)
 
 
 # 关于区二届人大四次会议 第55号…  (a layout space between two CJK characters)
@@ -96,6 +97,8 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     titles: list[_TitleRun] = []
     issuers: list[str] = []
     for entry in entries:
+        if g.META.match(entry.folded) and _metadata(entry, header, findings):
+            continue
         if len(entry.folded) > g.META_MAX or g.META.match(entry.folded):
             findings.append(note("GT201", f"web-page line {entry.text[:40]!r} ignored", entry.line))
             continue
@@ -129,6 +132,30 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
         if head and head != g.squash(header.title) and _agency(head):
             header.issuer = head
     return header
+
+
+# 索引号: 11530428MB1D42189A/2023-00123 / 发布机构:县交通运输局  (a key, a colon, its value)
+# (a value runs to the next "key:" after a space, to a table border |, or to the end)
+_META_PAIR = re.compile(
+    r"(?P<key>[^:|\s0-9][^:|]{0,11}?)\s{0,3}:\s{0,3}"
+    r"(?P<value>[^|]*?)\s*(?=\s[^\s:|0-9][^\s:|]{0,11}\s{0,3}:|\||$)"
+)
+
+
+def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> bool:
+    """Keep the key/value pairs of a metadata line (web page, record table); ``False`` if none."""
+    kept: list[tuple[str, str]] = []
+    for match in _META_PAIR.finditer(g.fold(entry.text)):
+        key = g.squash(match["key"]).lstrip("-•*·")
+        if key:
+            kept.append((key, entry.text[match.start("value") : match.end("value")].strip()))
+    if not kept:
+        return False
+    for key, value in kept:
+        header.metadata.setdefault(key, value)
+    keys = "、".join(k for k, _ in kept)
+    findings.append(note("GT206", f"metadata ({keys}) kept apart from the letter", entry.line))
+    return True
 
 
 def _agency(plain: str) -> bool:

@@ -23,7 +23,6 @@ from govreply.model import (
     Finding,
     ReplyLetter,
     Severity,
-    standard_title,
 )
 
 __all__ = ["parse_text"]
@@ -162,7 +161,7 @@ def _opening(entries: list[Entry], findings: list[Finding]) -> tuple[str | None,
     return first.text, entries[1:]
 
 
-def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...]]:
+def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dict[str, str]]:
     """Parse ``data`` into a letter and the findings made while reading it."""
     findings: list[Finding] = []
     text = _strip_comments(_decode(data), findings)
@@ -207,7 +206,7 @@ def _assemble(
     lines: list[str],
     form_at: int | None,
     findings: list[Finding],
-) -> tuple[ReplyLetter, tuple[Finding, ...]]:
+) -> tuple[ReplyLetter, tuple[Finding, ...], dict[str, str]]:
     header = read_header(entries[:at], findings)
     addressee = entries[at]
     addressees = Addressees.parse(addressee.text)
@@ -236,18 +235,8 @@ def _assemble(
     reference, kind, role = read_reference(header, opening, addressees)
     title = header.title
     if title is None:
-        try:
-            title = standard_title(reference, role=role)
-        except GovReplyError:
-            title = f"关于{kind.chinese}{role.chinese}的函"
         findings.append(
-            note(
-                "GT202",
-                f"no title found; {title!r} was derived from the reference",
-                addressee.line,
-                "title",
-                severity=Severity.ERROR,
-            )
+            note("GT202", "no title printed above the addressee", addressee.line, "title")
         )
     last = (body or [addressee])[-1]
     if not sign_off and closing is None and (not body or last.text[-1] not in g.TERMINAL):
@@ -257,8 +246,8 @@ def _assemble(
         )
         findings.append(note("GT305", message, last.line, severity=Severity.ERROR))
     contact = None
-    if tail.name is not None or tail.phone is not None:
-        contact = Contact(tail.name, tail.phone)
+    if tail.name is not None or tail.phone is not None or tail.unit is not None:
+        contact = Contact(tail.name, tail.phone, unit=tail.unit)
     letter = ReplyLetter(
         kind=kind,
         role=role,
@@ -281,6 +270,8 @@ def _assemble(
         notes=tuple(tail.notes),
         contact=contact,
         cc=tail.cc,
+        cc_superiors=tail.cc_superiors,
+        cc_stop=tail.cc_stop or not (tail.cc or tail.cc_superiors),
         feedback_form=form,
     )
-    return letter, tuple(findings)
+    return letter, tuple(findings), header.metadata

@@ -8,8 +8,8 @@ blank line; the gap where the seal and signature stand is three blank lines::
     赣区教议〔2024〕2号                doc number, then 签发人：…, (A1), (同意对外公开)
     关于区二届人大四次会议第55号建议答复的函
     马雪梅、黄春英、李珍等12名代表：
-    您提出的《…》收悉，…现答复如下：     opening
-    一、全力推进学校减负工作            sections (labels from govreply.numerals), paragraphs
+    您提出的《…》收悉，…现答复如下： opening (indented two characters, as body text is)
+    一、全力推进学校减负工作        sections (labels from govreply.numerals), paragraphs
     感谢您对教育工作的关心和支持。        closing
     此致 / 敬礼！                        salutation, a line each
     附：区人大代表建议办理情况征询意见表  attachment notes
@@ -26,14 +26,17 @@ from govreply.formats.text._form import render_form
 from govreply.model import AttachmentNote, Contact, ReplyLetter, Section
 from govreply.numerals import format_date, format_label
 
-__all__ = ["render"]
+__all__ = ["INDENT", "render"]
+
+#: The first-line indent of a paragraph (GB/T 9704 §7.3.3: two characters).
+INDENT = "\u3000\u3000"
 
 
 def _sections(sections: tuple[Section, ...], level: int) -> list[list[str]]:
     blocks: list[list[str]] = []
     for index, section in enumerate(sections, 1):
-        blocks.append([format_label(level, index) + section.heading])
-        blocks.extend([p.text] for p in section.paragraphs)
+        blocks.append([INDENT + format_label(level, index) + section.heading])
+        blocks.extend([INDENT + p.text] for p in section.paragraphs)
         blocks.extend(_sections(section.subsections, level + 1))
     return blocks
 
@@ -44,19 +47,32 @@ def _attachments(notes: tuple[AttachmentNote, ...]) -> list[list[str]]:
         label = notes[0].label
         return [
             [
-                f"{label}：1. {notes[0].title}",
+                f"{INDENT}{label}：1. {notes[0].title}",
                 *(f"{i}. {n.title}" for i, n in enumerate(notes[1:], 2)),
             ]
         ]
-    return [[f"{n.label}：{n.title}"] for n in notes]
+    return [[f"{INDENT}{n.label}：{n.title}"] for n in notes]
 
 
-def _contact(contact: Contact) -> str:
+def _contact(contact: Contact) -> list[str]:
+    lines = [f"联系单位：{contact.unit}"] if contact.unit is not None else []
     if contact.name is not None and contact.phone is not None:
-        return f"联系人及电话：{contact.name} {contact.phone}"
-    if contact.name is not None:
-        return f"联系人：{contact.name}"
-    return f"联系电话：{contact.phone}"
+        lines.append(f"联系人及电话：{contact.name} {contact.phone}")
+    elif contact.name is not None:
+        lines.append(f"联系人：{contact.name}")
+    elif contact.phone is not None:
+        lines.append(f"联系电话：{contact.phone}")
+    return lines
+
+
+def _copies(letter: ReplyLetter) -> list[str]:
+    stop = "。" if letter.cc_stop else ""
+    lines = []
+    if letter.cc_superiors:
+        lines.append("抄报：" + "、".join(letter.cc_superiors) + stop)
+    if letter.cc:
+        lines.append("抄送：" + "、".join(letter.cc) + stop)
+    return lines
 
 
 def render(letter: ReplyLetter) -> str:
@@ -75,15 +91,16 @@ def render(letter: ReplyLetter) -> str:
         marks.append(f"({letter.disclosure.text})")
     if marks:
         head.append(marks)
-    body: list[list[str]] = [[letter.title], [f"{letter.addressees}："]]
+    body: list[list[str]] = [[letter.title]] if letter.title is not None else []
+    body.append([f"{letter.addressees}："])
     if letter.opening is not None:
-        body.append([letter.opening])
-    body.extend([p.text] for p in letter.paragraphs)
+        body.append([INDENT + letter.opening])
+    body.extend([INDENT + p.text] for p in letter.paragraphs)
     body.extend(_sections(letter.sections, 1))
     if letter.closing is not None:
-        body.append([letter.closing])
+        body.append([INDENT + letter.closing])
     if letter.salutation:
-        body.append(list(letter.salutation))
+        body.append([INDENT + letter.salutation[0], *letter.salutation[1:]])
     body.extend(_attachments(letter.attachments))
     tail: list[list[str]] = []
     signature = [letter.signed_by] if letter.signed_by is not None else []
@@ -92,10 +109,11 @@ def render(letter: ReplyLetter) -> str:
     if signature:
         tail.append(signature)
     tail.extend([f"（{note}）"] for note in letter.notes)
-    if letter.cc:
-        tail.append(["抄送：" + "、".join(letter.cc)])
+    copies = _copies(letter)
+    if copies:
+        tail.append(copies)
     if letter.contact is not None:
-        tail.append([_contact(letter.contact)])
+        tail.append(_contact(letter.contact))
     if letter.feedback_form is not None:
         tail.append(render_form(letter.feedback_form))
     out = "\n".join(head[0]) + "\n" + "\n\n".join("\n".join(b) for b in head[1:] + body)

@@ -32,8 +32,11 @@ class Tail:
     date: datetime.date | None = None
     notes: list[str] = attrs.Factory(list)
     cc: tuple[str, ...] = ()
+    cc_superiors: tuple[str, ...] = ()
+    cc_stop: bool = False
     name: str | None = None
     phone: str | None = None
+    unit: str | None = None
     salutation: list[str] = attrs.Factory(list)
 
 
@@ -114,25 +117,55 @@ def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
     return i, kinds
 
 
+# the keys of a contact line whose value is the person (perhaps after their unit)
+_PERSON_KEYS = frozenset(
+    {"联系人", "承办人", "经办人", "办理人", "联系人及电话", "承办人及联系电话"}
+)
+# 海南省交通运输厅综合规划处,潘东 / 计财处 戴京国  (a unit, then the person)
+_UNIT_THEN_NAME = re.compile(r"[,，、;；]+")
+_SPACES = re.compile(r"\s+")
+# what a unit's name ends with (a person's name does not)
+_UNIT_ENDINGS = (*g.AGENCY_SUFFIXES, "科", "股")
+
+
 def _read_contact(tail: Tail, text: str) -> None:
-    plain = g.squash(text)
+    plain = g.squash(text) if len(text) <= g.META_MAX else text
     folded = g.fold(plain)
     phones = list(g.PHONE.finditer(folded))
     if phones and tail.phone is None:
         phone = phones[-1]
         tail.phone = plain[phone.start() : phone.end()]
-    for field in g.CONTACT_FIELD.finditer(folded):
-        if field["key"] in ("联系电话", "电话", "联系单位电话", "联系方式", "联系单位"):
+    spaced = g.fold(text)
+    for field in g.CONTACT_FIELD.finditer(spaced):
+        key = g.squash(field["key"])
+        if key in ("联系电话", "电话", "联系单位电话", "联系方式"):
             continue
-        following = g.CONTACT_FIELD.search(folded, field.end())
-        value = plain[field.end() : following.start() if following else len(plain)]
+        following = g.CONTACT_FIELD.search(spaced, field.end())
+        value = text[field.end() : following.start() if following else len(text)]
         number = g.PHONE.search(g.fold(value))
         if number is not None:
             value = value[: number.start()]
-        value = value.strip(" ,，;；。:：、()（）")
-        value = re.split(r"[,，]", value)[-1].strip()
-        if value and tail.name is None:
-            tail.name = value
+        value = value.strip(" ,，;；。:：、()（）\u3000")
+        if not value:
+            continue
+        if key == "联系单位":
+            tail.unit = tail.unit or g.squash(value)
+            continue
+        parts = [p for p in _UNIT_THEN_NAME.split(value) if p.strip()]
+        if len(parts) == 1:
+            words = _SPACES.split(parts[0].strip())
+            if len(words) > 1 and "".join(words[:-1]).endswith(_UNIT_ENDINGS):
+                parts = words
+        if key == "联系单位及联系人" or (key in _PERSON_KEYS and len(parts) > 1):
+            unit, name = g.squash("".join(parts[:-1])), g.squash(parts[-1])
+            tail.unit = tail.unit or unit or None
+        elif key in _PERSON_KEYS and _is_agency(g.fold(value)):
+            unit, name = g.squash(value), ""
+            tail.unit = tail.unit or unit
+        else:
+            name = g.squash(value)
+        if name and tail.name is None:
+            tail.name = name
 
 
 def read_tail(
@@ -155,17 +188,17 @@ def read_tail(
             if stop is not None:
                 _read_contact(tail, rest[stop.start() :])
                 rest = rest[: stop.start()]
-            tail.cc += tuple(p for p in g.CC_SPLIT.split(rest) if p)
+            rest = rest.strip()
+            ended = rest.endswith(("。", "."))
+            first = not (tail.cc or tail.cc_superiors)
+            names = tuple(p for p in g.CC_SPLIT.split(rest.rstrip("。. ")) if p)
             if plain.startswith("抄报"):
-                findings.append(
-                    note("GT308", "抄报 (to superiors) read as the cc list", entry.line, "cc")
-                )
+                tail.cc_superiors += names
+            else:
+                tail.cc += names
+            tail.cc_stop = ended if first else tail.cc_stop and ended
         elif kind == "contact":
             _read_contact(tail, text)
-            if "联系单位" in plain:
-                findings.append(
-                    note("GT309", f"contact unit in {text!r} not kept", entry.line, "contact")
-                )
         elif kind == "attachment":
             match = g.ATTACHMENT.match(folded)
             if match is None:

@@ -1,14 +1,15 @@
-"""XML: a reply letter as an XML document in the namespace ``urn:govreply:reply-letter:1``.
+"""XML: a reply letter as an XML document in the namespace ``urn:govreply:reply-letter:2``.
 
 The document mirrors the JSON mapping (:mod:`govreply.formats.json`): each JSON key is an
 element in kebab-case (``doc_number`` → ``<doc-number>``), each JSON object an element with
 child elements in the model's field order, each array a wrapper element holding one element per
 item, named in the singular: ``<paragraphs><paragraph>``, ``<sections><section>`` (also for
 ``subsections``), ``<names><name>``, ``<attachments><attachment>``, ``<notes><note>``,
-``<cc><recipient>``, ``<classification-options><option>``, ``<remarks><remark>``. ``None`` parts
-are left out; collections are always written. The root carries ``version="1"``::
+``<cc><recipient>`` (also ``<cc-superiors>``), ``<classification-options><option>``,
+``<remarks><remark>``. Flags are ``true`` / ``false``. ``None`` parts are left out; collections
+are always written. The root carries ``version="2"``::
 
-    <reply-letter xmlns="urn:govreply:reply-letter:1" version="1">
+    <reply-letter xmlns="urn:govreply:reply-letter:2" version="2">
       <kind>suggestion</kind>
       <role>reply</role>
       <doc-number><agency-code>赣区教议</agency-code><year>2024</year>…</doc-number>
@@ -29,7 +30,7 @@ limit (:class:`XmlOptions`), then validates against the published XSD
 (:func:`govreply.schemas.xml_schema`) and reports every violation with its line and element
 path::
 
-    >>> bad = ('<reply-letter xmlns="urn:govreply:reply-letter:1" version="1">'
+    >>> bad = ('<reply-letter xmlns="urn:govreply:reply-letter:2" version="2">'
     ...        '<kind>x</kind></reply-letter>')
     >>> try:
     ...     loads(bad)
@@ -38,11 +39,16 @@ path::
     ...     print(exc.problems[0].message)
     /reply-letter/kind 1
     The value 'x' is not an element of the set {'suggestion', 'proposal'}.
+
+At most :data:`MAX_PROBLEMS` problems are listed, the last one saying how many more there were.
+Version-1 documents (namespace ``urn:govreply:reply-letter:1``, govreply 0.1) are validated
+against the version-1 XSD and upgraded as :mod:`govreply.formats.json` upgrades them.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import typing
 from collections.abc import Iterable, Iterator
@@ -54,11 +60,13 @@ from lxml import etree
 from govreply.errors import Problem, ValidationError, XmlParseError
 from govreply.formats.json._convert import make_converter, problems_from
 from govreply.formats.json._fast import structure_letter, unstructure_letter
+from govreply.formats.json._upgrade import upgrade_letter
 from govreply.model import ReplyLetter
 from govreply.schemas import xml_schema
 
 __all__ = [
     "DEFAULT_OPTIONS",
+    "MAX_PROBLEMS",
     "NAMESPACE",
     "VERSION",
     "XmlOptions",
@@ -69,11 +77,15 @@ __all__ = [
 ]
 
 #: The namespace of every element of the format.
-NAMESPACE: Final = "urn:govreply:reply-letter:1"
+NAMESPACE: Final = "urn:govreply:reply-letter:2"
 #: The value of the root's ``version`` attribute.
-VERSION: Final = "1"
+VERSION: Final = "2"
+#: Problems listed at most in one error (the last says how many more there were).
+MAX_PROBLEMS: Final = 100
 
 _NS = "{" + NAMESPACE + "}"
+# The namespaces read, each with its version: {urn:govreply:reply-letter:1} -> "1".
+_VERSIONS: Final = {"{urn:govreply:reply-letter:1}": "1", _NS: VERSION}
 _ROOT = "reply-letter"
 
 
@@ -139,6 +151,7 @@ _ITEM_TAGS: Final = {
     "attachments": "attachment",
     "notes": "note",
     "cc": "recipient",
+    "cc_superiors": "recipient",
     "salutation": "line",
     "classification_options": "option",
     "remarks": "remark",
@@ -166,7 +179,7 @@ class _Field:
 
     key: str
     tag: str
-    kind: str  # "text", "int", "date", "object" or "list"
+    kind: str  # "text", "int", "bool", "date", "object" or "list"
     item_tag: str | None = None
     spec: _Spec | None = None  # the fields of an object, or of a list's items
 
@@ -190,6 +203,8 @@ def _build_spec() -> _Spec:
                 field = _Field(a.name, tag, "list", _ITEM_TAGS[a.name], sub)
             elif isinstance(tp, type) and attrs.has(tp):
                 field = _Field(a.name, tag, "object", spec=spec_of(tp))
+            elif tp is bool:
+                field = _Field(a.name, tag, "bool")
             elif tp is int:
                 field = _Field(a.name, tag, "int")
             elif tp is datetime.date:
@@ -241,6 +256,8 @@ def _write(out: list[str], obj: dict[str, Any], spec: _Spec, pad: str, unit: str
             out.append(f"{pad}</{tag}>")
         elif kind == "int":
             out.append(f"{pad}<{tag}>{value}</{tag}>")
+        elif kind == "bool":
+            out.append(f"{pad}<{tag}>{'true' if value else 'false'}</{tag}>")
         else:
             out.append(f"{pad}<{tag}>{_escape(value)}</{tag}>")
 
@@ -280,7 +297,7 @@ def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
 
     >>> from govreply.examples import seed_letter
     >>> dumps(seed_letter())[:85]
-    '<reply-letter xmlns="urn:govreply:reply-letter:1" version="1"><kind>suggestion</kind>'
+    '<reply-letter xmlns="urn:govreply:reply-letter:2" version="2"><kind>suggestion</kind>'
 
     Args:
         letter: the letter to write.
@@ -298,7 +315,7 @@ def to_element(letter: ReplyLetter) -> etree._Element:
     """The letter as an lxml element, to embed in a larger document.
 
     >>> from govreply.examples import seed_letter
-    >>> to_element(seed_letter()).findtext("{urn:govreply:reply-letter:1}title")
+    >>> to_element(seed_letter()).findtext("{urn:govreply:reply-letter:2}title")
     '关于区二届人大四次会议第55号建议答复的函'
 
     Raises:
@@ -310,16 +327,16 @@ def to_element(letter: ReplyLetter) -> etree._Element:
 # ---------------------------------------------------------------------------------- reading
 
 
-def _schema() -> etree.XMLSchema:
-    """The XSD, compiled on first use and kept."""
-    global _XML_SCHEMA
-    if _XML_SCHEMA is None:
-        document = etree.fromstring(xml_schema().encode("utf-8"), _PARSER)
-        _XML_SCHEMA = etree.XMLSchema(document)
-    return _XML_SCHEMA
+def _schema(version: str) -> etree.XMLSchema:
+    """The XSD of ``version``, compiled on first use and kept."""
+    schema = _XML_SCHEMAS.get(version)
+    if schema is None:
+        document = etree.fromstring(xml_schema(int(version)).encode("utf-8"), _PARSER)
+        schema = _XML_SCHEMAS[version] = etree.XMLSchema(document)
+    return schema
 
 
-_XML_SCHEMA: etree.XMLSchema | None = None
+_XML_SCHEMAS: dict[str, etree.XMLSchema] = {}
 _converter = make_converter()
 
 
@@ -338,27 +355,42 @@ def _element_path(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-def _read(element: etree._Element, spec: _Spec) -> dict[str, Any]:
+# nodes that an lxml tree may hold among the elements
+_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+
+
+def _text(element: etree._Element) -> str | None:
+    """All the text of a validated text-only element, across comments and PIs inside it."""
+    if not len(element):
+        return element.text
+    return (element.text or "") + "".join(node.tail or "" for node in element)
+
+
+def _read(element: etree._Element, spec: _Spec, cut: int) -> dict[str, Any]:
     table = spec.by_tag
     out: dict[str, Any] = {}
-    cut = len(_NS)
     for child in element:
+        if isinstance(child, _NOT_ELEMENTS):
+            continue  # a comment or PI (a tree from another parser may keep them)
         field = table[child.tag[cut:]]
         kind = field.kind
         if kind == "text":
-            out[field.key] = child.text
+            out[field.key] = _text(child)
         elif kind == "object":
-            out[field.key] = _read(child, field.spec)  # type: ignore[arg-type]
+            out[field.key] = _read(child, field.spec, cut)  # type: ignore[arg-type]
         elif kind == "list":
             sub = field.spec
+            items = [item for item in child if not isinstance(item, _NOT_ELEMENTS)]
             if sub is None:
-                out[field.key] = [item.text for item in child]
+                out[field.key] = [_text(item) for item in items]
             else:
-                out[field.key] = [_read(item, sub) for item in child]
+                out[field.key] = [_read(item, sub, cut) for item in items]
         elif kind == "int":
             out[field.key] = _integer(child)
+        elif kind == "bool":
+            out[field.key] = (_text(child) or "").strip() in ("true", "1")
         else:
-            out[field.key] = child.text.strip()  # type: ignore[union-attr]  # xs:date collapses
+            out[field.key] = (_text(child) or "").strip()  # xs:date collapses spaces
     return out
 
 
@@ -405,27 +437,35 @@ def from_element(element: etree._Element) -> ReplyLetter:
     Raises:
         XmlParseError: the element is not a valid letter; ``problems`` lists every violation.
     """
-    if element.tag != _NS + _ROOT:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    namespace = tag[: -len(_ROOT)] if tag.endswith("}" + _ROOT) else ""
+    expected = _VERSIONS.get(namespace)
+    if expected is None:
         _fail([_at(element, f"expected <{_ROOT}> in {NAMESPACE}")])
     version = element.get("version")
-    if version is not None and version != VERSION:
-        message = f"unsupported version {version!r} (supported: {VERSION})"
+    if version is not None and version != expected:
+        message = f"version {version!r} in the namespace of version {expected}"
         _fail([Problem(f"/{_ROOT}/@version", message, _line(element))])
     for entity in element.iter(etree.Entity):
         parent = entity.getparent()
         problem = _at(parent if parent is not None else element, "")
         message = f"entity reference {entity.text} is not allowed"
         _fail([problem._replace(message=message, line=_line(entity))])
-    schema = _schema()
+    schema = _schema(expected)
     try:
         valid = schema.validate(element)
     except etree.Error as exc:  # libxml2 gives up on trees no parser could have produced
         _fail([_at(element, f"cannot validate: {exc}")], exc)
     if not valid:
-        log = typing.cast("Iterable[Any]", schema.error_log)
-        problems = [Problem(e.path or "/", _schema_message(e.message), e.line) for e in log]
-        _fail([_readable_path(p, element) for p in problems])
-    document = _read(element, _SPEC)
+        log = list(typing.cast("Iterable[Any]", schema.error_log))
+        problems = [
+            _readable_path(Problem(e.path or "/", _schema_message(e.message), e.line), element)
+            for e in log[:MAX_PROBLEMS]
+        ]
+        _fail(_capped(problems, len(log)))
+    document = _read(element, _SPEC, len(namespace))
+    if expected == "1":
+        document = upgrade_letter(document)
     try:
         return structure_letter(document)
     except Exception:  # the detailed converter below says what is wrong
@@ -433,9 +473,17 @@ def from_element(element: etree._Element) -> ReplyLetter:
     try:
         letter: ReplyLetter = _converter.structure(document, ReplyLetter)
     except Exception as exc:
-        located = [_at(_locate(element, p.path), p.message) for p in problems_from(exc, "$.letter")]
-        _fail(located, exc)
+        found = list(itertools.islice(problems_from(exc, "$.letter"), MAX_PROBLEMS + 1))
+        located = [_at(_locate(element, p.path), p.message) for p in found[:MAX_PROBLEMS]]
+        _fail(_capped(located, len(found)), exc)
     return letter
+
+
+def _capped(problems: list[Problem], total: int) -> list[Problem]:
+    """``problems`` (at most MAX_PROBLEMS), and a last one saying that more were left out."""
+    if total <= len(problems):
+        return problems
+    return [*problems, Problem("/", f"more problems not listed (only the first {MAX_PROBLEMS})")]
 
 
 def _line(node: etree._Element) -> int | None:
@@ -450,7 +498,7 @@ def _at(node: etree._Element, message: str) -> Problem:
 # Element '{urn:govreply:reply-letter:1}kind': [facet 'enumeration'] The value 'x' is not …
 # (the element is named by the problem's path already; the namespace is always ours)
 _SCHEMA_PREFIX = re.compile(r"^Element '[^']*': (?:\[facet '[^']*'\] )?")
-_QUALIFIED = re.compile(r"\{" + re.escape(NAMESPACE) + r"\}")
+_QUALIFIED = re.compile(r"\{urn:govreply:reply-letter:[0-9]+\}")
 
 
 def _schema_message(message: str) -> str:
@@ -487,7 +535,11 @@ def loads(data: str | bytes, *, options: XmlOptions = DEFAULT_OPTIONS) -> ReplyL
             reference, is not well-formed XML, is not valid against the XSD, or breaks a
             model invariant. ``problems`` lists each with its line and element path.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError as exc:
+        message = f"character {exc.start} cannot be encoded: {exc.reason} (a lone surrogate?)"
+        _fail([Problem("/", message)], exc)
     if len(raw) > options.max_bytes:
         _fail(
             [
