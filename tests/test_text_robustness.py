@@ -19,6 +19,9 @@ from govreply.model import ReplyLetter
 LETTERS = sorted((Path(__file__).parent / "data" / "letters").glob("*.txt"))
 REAL = [seed_text(), *(p.read_text("utf-8") for p in LETTERS)]
 
+# an addressee and an opening: the least a text must show to be read as a letter
+OPENED = "张三代表：\n您提出的建议收悉，现答复如下：\n"
+
 
 def _read(data: str | bytes) -> ReplyLetter | None:
     """Parse ``data``; ``None`` when it is rejected with the one allowed error (with a line)."""
@@ -116,7 +119,7 @@ def _body_text(letter: ReplyLetter) -> str:
 def test_body_lines_the_reader_cannot_place_are_kept(lines: list[str]) -> None:
     """Every body line of a letter shows up in the letter read back (as text, if nothing else)."""
     body = [line + "。" for line in lines]
-    letter = text.loads("张三代表：\n" + "\n".join(body))
+    letter = text.loads(OPENED + "\n".join(body))
     kept = _body_text(letter)
     for line in body:
         assert line in kept
@@ -200,11 +203,11 @@ def test_hostile_input_scales_linearly(kind: str) -> None:
 def test_a_megabyte_of_labels_is_kept_as_text() -> None:
     """1 MB of 一、 is kept whole, as one numbered paragraph."""
     line = "一、" * 250_000
-    letter = text.loads("张三代表：\n" + line)
+    letter = text.loads(OPENED + line)
     assert [p.text for p in letter.paragraphs] == [line]
 
 
 def test_a_hundred_thousand_lines_parse() -> None:
     """100,000 short paragraphs all become paragraphs."""
-    letter = text.loads("张三代表：\n" + "正文。\n" * 100_000)
+    letter = text.loads(OPENED + "正文。\n" * 100_000)
     assert len(letter.paragraphs) == 100_000

@@ -432,7 +432,9 @@ def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
         number=draw(st.integers(1, 9999)),
         title=item_title,
     )
-    with_opening = item_title is not None or draw(st.booleans())
+    addressees = draw(_layout_addressees())
+    # an addressee without a role (代表, 委员) reads as one only when an opening follows
+    with_opening = item_title is not None or addressees.role is None or draw(st.booleans())
     agency = layout_texts(max_size=12).map(lambda s: s + "局")
     notes = st.sampled_from(_DISCLOSURE_NOTES).map(Disclosure.parse)
     cc = draw(_tuples(layout_texts()))
@@ -449,7 +451,7 @@ def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
         disclosure=draw(_optional(notes)),
         title=standard_title(reference, role=role),
         reference=reference,
-        addressees=draw(_layout_addressees()),
+        addressees=addressees,
         opening=standard_opening(reference, role=role) if with_opening else None,
         paragraphs=draw(_tuples(_layout_paragraphs())),
         sections=draw(_tuples(_layout_sections(MAX_SECTION_DEPTH), max_size=3)),

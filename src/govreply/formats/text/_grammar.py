@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "AGENCY_SUFFIXES",
+    "AGENCY_SUFFIXES_RE",
     "LAYOUT_RESERVED",
     "META_MAX",
     "fold",
@@ -34,17 +35,54 @@ def _narrow(match: re.Match[str]) -> str:
 _COMMON = tuple((c, _NARROW[c]) for c in "，：（）；！？\u3000")
 
 
-def fold(text: str) -> str:
-    """Map full-width ASCII variants to ASCII and wide spaces to spaces, length-preserving.
+# Traditional characters of the layout's words and common in letters, each with its simplified
+# form (pairs: 關关 對对 …): mirror sites publish letters converted to traditional characters,
+# and the grammar is written in simplified ones. One character for one, so lengths are kept.
+_TRADITIONAL = (
+    "並并亞亚來来係系倉仓個个們们備备傳传債债傷伤價价儀仪優优兒儿內内兩两冊册劃划劑剂務务勞劳"
+    "勢势勵励匯汇區区協协厲厉參参員员問问啓启啟启喪丧單单嚴严圍围園园圖图團团報报場场墾垦壓压"
+    "壞坏壩坝壯壮夠够夥伙奪夺奮奋婦妇孫孙學学實实寧宁審审寫写寬宽將将專专對对導导屆届層层屬属"
+    "峯峰島岛峽峡嶺岭嶽岳巖岩幣币幫帮幹干廟庙廠厂廢废廣广廳厅張张強强彈弹後后徑径從从復复徵征"
+    "悅悦惡恶惱恼愛爱態态慶庆憂忧應应懷怀戰战戲戏戶户掃扫掛挂採采揚扬換换損损擁拥擇择擊击擔担"
+    "據据擬拟擴扩攝摄敗败敵敌數数斷断於于昇升時时晉晋暢畅曆历曉晓書书會会東东條条業业構构槍枪"
+    "樂乐樓楼標标樣样樹树橋桥機机橫横檔档檢检欄栏權权歡欢歲岁歷历歸归殘残殺杀氣气況况溝沟滅灭"
+    "滬沪滿满漁渔漢汉潔洁潛潜潤润澤泽濕湿濟济瀏浏灣湾災灾為为烏乌無无煙烟熱热燈灯營营爐炉爭争"
+    "爺爷牆墙犧牺狀状獎奖獨独獲获現现環环產产畝亩畢毕畫画異异當当療疗發发盡尽監监盤盘眾众確确"
+    "礎础禦御禮礼稅税種种稱称穩稳窮穷竊窃競竞筆笔節节範范築筑簡简簽签籌筹糧粮糾纠紀纪約约紅红"
+    "紙纸級级細细終终組组結结經经綜综綠绿綫线維维網网緊紧線线編编緩缓練练縣县縮缩總总績绩織织"
+    "繫系繼继續续罰罚義义習习聖圣聞闻聯联聲声職职聽听肅肃脅胁脫脱腦脑臺台與与興兴舉举艙舱華华"
+    "萬万葉叶著着蓋盖蔣蒋藝艺藥药蘇苏蘭兰處处虛虚號号蟲虫蠶蚕衆众術术衛卫衝冲衞卫補补裝装製制"
+    "複复覆复覈核見见規规視视親亲覺觉覽览觀观訂订計计訊讯討讨託托記记訪访設设許许訴诉診诊評评"
+    "詞词詢询試试詩诗話话該该詳详誌志認认誤误說说誰谁課课調调談谈請请論论諮咨諸诸謀谋謂谓講讲"
+    "謝谢證证識识譜谱譯译議议護护讀读變变讓让讚赞豐丰貝贝負负財财貢贡貧贫貨货販贩責责貯贮貴贵"
+    "費费貼贴賀贺資资賓宾賞赏賣卖質质賴赖購购贈赠贊赞贛赣趕赶趙赵跡迹踐践車车軌轨軍军軟软較较"
+    "載载輔辅輕轻輛辆輪轮輸输轉转辦办辭辞農农這这連连進进運运過过達达遠远適适遷迁選选遼辽還还"
+    "邊边邏逻郵邮鄉乡鄰邻醫医釋释釐厘針针鈴铃銀银銷销鋪铺鋼钢錄录錢钱錦锦錯错鍵键鎖锁鎮镇鏈链"
+    "鐘钟鐵铁鑑鉴長长門门閉闭開开閒闲間间閣阁閩闽閱阅闊阔闖闯關关陝陕陣阵陳陈陸陆陽阳隊队際际"
+    "隨随險险隱隐隴陇雖虽雙双雜杂雞鸡離离難难雲云電电靈灵靜静韓韩響响頁页頂顶項项順顺須须預预"
+    "頒颁頓顿頗颇領领頭头頻频題题額额顏颜類类顧顾顯显風风飛飞飯饭飲饮飽饱養养餘余館馆馬马驅驱"
+    "驗验驚惊髒脏體体髮发鬥斗鬧闹魚鱼魯鲁鮮鲜鳥鸟鳳凤鴨鸭鵝鹅鹹咸鹽盐麗丽麥麦黃黄點点黨党齊齐"
+    "齒齿齡龄龍龙"
+)
+_SIMPLIFIED = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
 
-    >>> fold("类别：（Ａ１）")
-    '类别:(A1)'
+
+def fold(text: str) -> str:
+    """Fold full-width ASCII, wide spaces and traditional characters, one character for one.
+
+    Full-width ASCII variants become ASCII, ideographic and no-break spaces become spaces, and
+    traditional characters become simplified ones, so a span of the folded text is the same
+    span of the text as printed.
+
+    >>> fold("类别：（Ａ１）"), fold("對縣十七屆人大四次會議")
+    ('类别:(A1)', '对县十七届人大四次会议')
     """
     if text.isascii():
         return text
     for wide, narrow in _COMMON:
         if wide in text:
             text = text.replace(wide, narrow)
+    text = text.translate(_SIMPLIFIED)
     return _WIDE.sub(_narrow, text) if _WIDE.search(text) else text
 
 
@@ -61,6 +99,9 @@ AGENCY_SUFFIXES = (
     "局", "厅", "委", "会", "院", "办", "室", "府", "部", "处", "组", "站", "所", "队",
     "中心", "公司", "集团", "馆", "署", "校", "社", "行", "庭",
 )  # fmt: skip
+
+# 县教育局 / 市政府办  (a name ending with an agency word)
+AGENCY_SUFFIXES_RE = re.compile("(?:" + "|".join(AGENCY_SUFFIXES) + ")$")
 
 # Characters that a layout keyword starts or ends with, or that labels and numbers use. Text
 # made of other characters can never be mistaken for a part of the layout (see text.py).

@@ -14,6 +14,7 @@ import re
 from govreply.errors import GovReplyError, TextParseError
 from govreply.formats.text import _grammar as g
 from govreply.formats.text._body import Entry, build_body, join_page_breaks, note
+from govreply.formats.text._evidence import refusal
 from govreply.formats.text._form import find_form, parse_form
 from govreply.formats.text._header import read_header, read_reference
 from govreply.formats.text._tail import read_tail, tail_start
@@ -98,11 +99,45 @@ def _unflatten(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def _find_addressee(entries: list[Entry]) -> int | None:
+# 王立超  委员 / 尊敬的李四代表您好  (an addressee line without its colon: a role must end it)
+_BARE_ADDRESSEE = re.compile(
+    r"^(?:尊敬的)?[^:,，。;!?《》“”\s][^:,，。;!?《》“”]{0,60}?(?:代表|委员|同志)们?(?:您好|你好)?[!]?$"
+)
+# 张三代表:您提出的… / 尊敬的王芳委员:您好!…  (the addressee and the opening on one line)
+_LEADING_ADDRESSEE = re.compile(
+    r"^(?P<addressee>(?:尊敬的)?[^:,，。;!?《》“”\s]{1,60}?\s{0,4}"
+    r"(?:代表|委员|同志)们?(?:您好|你好)?\s{0,4}:)\s{0,4}(?=\S)"
+)
+
+
+def _find_addressee(entries: list[Entry]) -> tuple[int, int | None] | None:
+    """Where the addressee is: ``(index, end)``; ``end`` is set when the opening shares its line.
+
+    A line ``…：`` (no longer than a header line) is an addressee when it ends with a role
+    (代表, 委员), starts with 尊敬的, or — a name or an agency — is followed by an opening. A line
+    with a role and no colon counts when an opening follows; ``张三代表：您提出的…`` is split.
+    """
     weak: int | None = None
     for i, entry in enumerate(entries):
         folded = entry.folded
-        if not folded.endswith(":") or len(folded) > g.META_MAX or g.META.match(folded):
+        nxt = entries[i + 1].folded[: g.META_MAX] if i + 1 < len(entries) else ""
+        opens = bool(g.OPENING_WORDS.search(nxt) or _GREETING.match(nxt))
+        if len(folded) > g.META_MAX or g.META.match(folded):
+            continue
+        if not folded.endswith(":"):
+            plain = g.squash(folded)
+            if opens and _BARE_ADDRESSEE.match(plain):
+                return i, None
+            leading = _LEADING_ADDRESSEE.match(folded)
+            if (
+                leading is not None
+                and not g.NOT_ADDRESSEE.search(leading["addressee"][:-1])
+                and (
+                    g.OPENING_WORDS.search(folded, leading.end())
+                    or _GREETING.match(folded, leading.end())
+                )
+            ):
+                return i, leading.end()
             continue
         match = g.ADDRESSEE.match(folded)
         if match is None:
@@ -113,10 +148,23 @@ def _find_addressee(entries: list[Entry]) -> int | None:
         if g.CC.match(folded) or g.ATTACHMENT.match(folded) or g.CONTACT.match(body):
             continue
         if g.ADDRESSEE_ROLE.search(body):
-            return i
-        if weak is None:
+            return i, None
+        # an agency or a name without a role counts only when an opening follows it
+        if weak is None and opens:
             weak = i
-    return weak
+    return (weak, None) if weak is not None else None
+
+
+def _split_addressee(entries: list[Entry], at: int, end: int, findings: list[Finding]) -> None:
+    """Split ``entries[at]`` after its addressee (at ``end``) into two entries, in place."""
+    entry = entries[at]
+    head, rest = entry.text[:end].strip(), entry.text[end:].strip()
+    message = "the addressee and the opening printed on one line were split"
+    findings.append(note("GT109", message, entry.line))
+    entries[at : at + 1] = [
+        Entry(head, g.fold(head), entry.line, entry.blank_before),
+        Entry(rest, g.fold(rest[: 2 * g.META_MAX]), entry.line, False),
+    ]
 
 
 def _no_letter(entries: list[Entry]) -> TextParseError:
@@ -171,20 +219,18 @@ def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dic
     # fold() keeps lengths and line breaks, so the folded lines pair with the printed ones
     folded = g.fold("\n".join(letter_lines)).split("\n")
     entries = _entries(letter_lines, 1, folded if len(folded) == len(letter_lines) else None)
-    at = _find_addressee(entries)
-    if at is None:
+    found = _find_addressee(entries)
+    if found is None:
         flat = _unflatten(entries)
-        at = _find_addressee(flat)
-        if at is None:
+        found = _find_addressee(flat)
+        if found is None:
             raise _no_letter(entries)
-        findings.append(
-            note(
-                "GT108",
-                "paragraphs flattened onto one line were split at their spaces",
-                flat[at].line,
-            )
-        )
+        message = "paragraphs flattened onto one line were split at their spaces"
+        findings.append(note("GT108", message, flat[found[0]].line))
         entries = flat
+    at, end = found
+    if end is not None:
+        _split_addressee(entries, at, end, findings)
     try:
         return _assemble(entries, at, lines, form_at, findings)
     except GovReplyError as exc:
@@ -214,6 +260,16 @@ def _assemble(
     start, kinds = tail_start(rest)
     body, sign_off = rest[:start], rest[start:]
     opening, body = _opening(body, findings)
+    after = "".join(e.text for e in rest[:3])
+    reason = refusal(header.title, opening, after, addressees)
+    if reason is not None:
+        raise TextParseError(
+            f"not a reply letter: {reason}",
+            line=addressee.line,
+            column=1,
+            source_line=addressee.text[:80],
+            span=min(len(addressee.text), 20),
+        )
     closing: str | None = None
     if (
         body
