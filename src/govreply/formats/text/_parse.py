@@ -132,10 +132,7 @@ def _find_addressee(entries: list[Entry]) -> tuple[int, int | None] | None:
             if (
                 leading is not None
                 and not g.NOT_ADDRESSEE.search(leading["addressee"][:-1])
-                and (
-                    g.OPENING_WORDS.search(folded, leading.end())
-                    or _GREETING.match(folded, leading.end())
-                )
+                and g.OPENING_WORDS.search(folded, leading.end())
             ):
                 return i, leading.end()
             continue
