@@ -21,7 +21,7 @@ NONLETTERS = sorted((Path(__file__).parent / "data" / "nonletters").glob("*.txt"
 @pytest.mark.parametrize("path", NONLETTERS, ids=[p.stem for p in NONLETTERS])
 def test_a_real_non_letter_is_refused(path: Path) -> None:
     """A real government text that is not a reply letter raises TextParseError."""
-    with pytest.raises(TextParseError, match="reply letter|addressee"):
+    with pytest.raises(TextParseError, match=r"reply letter|addressee"):
         text.parse(path.read_bytes())
 
 
