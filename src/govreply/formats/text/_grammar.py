@@ -214,21 +214,17 @@ ATTACHMENT = re.compile(r"^(?P<label>附件|附)\s*[0-9]{0,2}\s*[:]\s*(?P<rest>.
 # 2. 现场照片  (the next note of a numbered attachment list)
 ATTACHMENT_ITEM = re.compile(r"^(?P<n>[0-9]{1,2})\s*[.、]\s*(?=\S)")
 # 抄送:区人大选任联工委、区政府督查室 / 抄 报: / 抄送单位:
-CC = re.compile(r"^抄\s*(?:送|报)(?:单位)?\s*:\s*(?P<rest>.*)$")
+CC = re.compile(r"^(?:抄\s*(?:送|报)|报)(?:单位|机关)?\s*:\s*(?P<rest>.*)$")
 # 县政府办 县政协提案委 / 区人大选任联工委、区政府督查室  (between two cc entries)
 CC_SPLIT = re.compile(r"\s*[、,，;；]\s*|\s+")
-# 联系人及电话:马国有 0797—4436219 / 联系人:胡晓炜 / 联系电话:13855402597 / (联系人:夏五洲)
+# 联系人及电话:马国有 0797—4436219 / 联系人:胡晓炜 / 经办人及联系电话:… / 电话:… / (联系人:夏五洲)
 CONTACT = re.compile(
-    r"^(?:联系人|联系电话|联系单位|联系方式|承办人|经办人|办理人|联系单位电话|联系人及电话|"
-    r"联系单位及联系人|承办人及联系电话|电话)"
+    r"^(?:(?:联系|经办|承办|办理)(?!负责人)[^:]{0,12}|电话|手机)\s*:"
 )
 # 联 系 人:张 雷 联系电话:56155520  (each key of a contact line, spaces between its characters)
-_CONTACT_KEYS = (
-    "联系单位及联系人", "联系人及电话", "承办人及联系电话", "联系单位电话", "联系电话", "联系方式",
-    "联系单位", "联系人", "承办人", "经办人", "办理人", "电话",
-)  # fmt: skip
 CONTACT_FIELD = re.compile(
-    "(?P<key>" + "|".join(r"\s{0,3}".join(key) for key in _CONTACT_KEYS) + r")\s{0,3}:\s{0,3}"
+    r"(?P<key>(?:联\s{0,3}系|经\s{0,3}办|承\s{0,3}办|办\s{0,3}理)(?:\s{0,3}[^:\s,;、()]){0,12}?"
+    r"|电\s{0,3}话|手\s{0,3}机)\s{0,3}:\s{0,3}"
 )
 # 0797—4436219 / 020-83881538 / 13855402597 / 8788586
 PHONE = re.compile(
@@ -237,8 +233,12 @@ PHONE = re.compile(
 )
 # 传真: / 邮编: / 承办负责人: / 领导签字:  (sign-off lines that carry nothing the model keeps)
 TAIL_META = re.compile(
-    r"^(?:传真|邮编|邮政编码|承办负责人|领导签字|签字|通讯地址|地址|单位负责人|分管领导|负责人|"
-    r"相关附件|联系地址|电子邮箱|邮箱)\s*:"
+    r"^(?:传真|邮编|邮政编码|承办负责人|领导签字|签字|通讯地址|地址|单位负责人|分管领导|主管领导|"
+    r"负责人|相关附件|联系地址|电子邮箱|邮箱|审核|核稿|校对|打印|印数)\s*:"
 )
+# 主管领导:周金辉 / 审核人:王某  (any short "key: value" line in the sign-off)
+TAIL_PAIR = re.compile(r"^[^\s:,;。]{1,8}\s{0,3}:\s{0,3}\S")
+# 桃矿街道党政办 2024年8月14日印发  (the printing line of an old-style 版记)
+PRINTED = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年[^。]{0,12}印发$")
 #: Sentence-final characters: a paragraph ending with one of these is not cut by a page break.
 TERMINAL = frozenset("。！？；：!?;:…”’」』）)】》>")

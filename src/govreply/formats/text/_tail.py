@@ -57,6 +57,20 @@ def _bracketed(folded: str) -> str | None:
     return None
 
 
+# 2024年5月20日 / 二〇二四年五月二十日 / 20211022 / 2022 年629 / 202362  (what a date line holds)
+_DATE_CHARS = frozenset("0123456789年月日〇零一二三四五六七八九十oO○О.-/")
+
+
+def _date_like(plain: str) -> bool:
+    """Whether ``plain`` (no spaces) is a date line, perhaps damaged (lost 年, 月 or 日)."""
+    if not 5 <= len(plain) <= 16 or not set(plain) <= _DATE_CHARS:
+        return False
+    if plain[-1] == "日" and g.DATE_LINE.match(plain):
+        return True
+    digits = "".join(c for c in plain if c.isdigit())
+    return len(digits) >= 5 and digits[:2] in ("19", "20")
+
+
 def _tail_kind(entry: Entry) -> str | None:
     """What kind of sign-off line ``entry`` is; ``None`` for body text."""
     folded = entry.folded
@@ -68,14 +82,16 @@ def _tail_kind(entry: Entry) -> str | None:
         return "meta"  # () / 【】: an empty bracket pair
     # each pattern below is anchored, so its first character decides whether to try it
     first = plain[0]
-    if (plain[-1] == "日" and g.DATE_LINE.match(plain)) or (
-        plain.isdigit() and 6 <= len(plain) <= 8
-    ):
+    if _date_like(plain):
         return "date"
-    if first == "抄" and g.CC.match(plain):
+    if first in "抄报" and g.CC.match(plain):
         return "cc"
-    if first in "联承经办电" and g.CONTACT.match(plain):
+    if first in "联承经办电手" and g.CONTACT.match(plain):
         return "contact"
+    if folded[0] in "([【" and g.CONTACT.match(g.squash(folded[1:])):
+        return "contact"  # (联系人:熊小燕 联系电话:40246745  (its bracket never closed)
+    if plain.endswith("印发") and g.PRINTED.search(plain):
+        return "printed"
     if first == "附" and g.ATTACHMENT.match(plain):
         return "attachment"
     if first in "此敬顺身工万" and g.SALUTATION.match(plain):
@@ -92,6 +108,8 @@ def _tail_kind(entry: Entry) -> str | None:
         return "note"
     if _is_agency(folded):
         return "agency"
+    if len(plain) <= 40 and g.TAIL_PAIR.match(plain) and plain[-1] not in g.TERMINAL:
+        return "meta"
     return None
 
 
@@ -114,18 +132,48 @@ def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
         kinds.append(kind)
         i -= 1
     kinds.reverse()
+    # Short lines the grammar does not know (主管领导：…, a damaged key) may stand between the
+    # closing formula and the sign-off: with a closing right above them, they belong to it.
+    for j in range(i - 1, max(i - 1 - _STRAY_MAX, -1), -1):
+        if len(entries[j].text) > _STRAY_LEN or _is_closing(entries[j]):
+            break
+        if j > 0 and _is_closing(entries[j - 1]):
+            return j, [None] * (i - j) + kinds
     return i, kinds
 
 
-# the keys of a contact line whose value is the person (perhaps after their unit)
-_PERSON_KEYS = frozenset(
-    {"联系人", "承办人", "经办人", "办理人", "联系人及电话", "承办人及联系电话"}
-)
+#: Unknown lines tolerated between the closing and the sign-off, and their longest length.
+_STRAY_MAX = 3
+_STRAY_LEN = 40
+
+
+def _is_closing(entry: Entry) -> bool:
+    """Whether ``entry`` is a closing formula (感谢您…。 / 特此答复。 / 专此函达。)."""
+    return bool(
+        len(entry.text) <= 2 * _STRAY_LEN + 40
+        and g.CLOSING.search(entry.folded[:12])
+        and entry.text[-1] in g.TERMINAL
+    )
+
+
 # 海南省交通运输厅综合规划处,潘东 / 计财处 戴京国  (a unit, then the person)
 _UNIT_THEN_NAME = re.compile(r"[,，、;；]+")
 _SPACES = re.compile(r"\s+")
 # what a unit's name ends with (a person's name does not)
 _UNIT_ENDINGS = (*g.AGENCY_SUFFIXES, "科", "股")
+
+
+# 邮政编码 / 传真 / 地址  (keys of a sign-off line that end a contact's value)
+_OTHER_KEY = re.compile(r"(?:邮政编码|邮编|传真|通讯地址|地址|电子邮箱|邮箱|手机|电话)\s{0,3}[:(]?")
+
+
+def _key_role(key: str) -> str:
+    """What a contact key names: ``person``, ``unit``, ``both`` (联系单位及联系人) or ``phone``."""
+    if "人" in key:
+        return "both" if "单位" in key or "部门" in key else "person"
+    if any(word in key for word in ("单位", "部门", "科室", "处室")) and "电话" not in key:
+        return "unit"
+    return "phone"
 
 
 def _read_contact(tail: Tail, text: str) -> None:
@@ -138,32 +186,40 @@ def _read_contact(tail: Tail, text: str) -> None:
     spaced = g.fold(text)
     for field in g.CONTACT_FIELD.finditer(spaced):
         key = g.squash(field["key"])
-        if key in ("联系电话", "电话", "联系单位电话", "联系方式"):
+        role = _key_role(key)
+        if role == "phone":
             continue
         following = g.CONTACT_FIELD.search(spaced, field.end())
         value = text[field.end() : following.start() if following else len(text)]
         number = g.PHONE.search(g.fold(value))
         if number is not None:
             value = value[: number.start()]
+        other = _OTHER_KEY.search(g.fold(value))
+        if other is not None:  # 熊小燕邮政编码:401220  (another key glued to the name)
+            value = value[: other.start()]
         value = value.strip(" ,，;；。:：、()（）\u3000")
         if not value:
             continue
-        if key == "联系单位":
-            tail.unit = tail.unit or g.squash(value)
+        if role == "unit":
+            if key == "承办单位" and tail.signed_by is None:
+                tail.signed_by = g.squash(value)  # the handling unit signs for itself
+            else:
+                tail.unit = tail.unit or g.squash(value)
             continue
-        parts = [p for p in _UNIT_THEN_NAME.split(value) if p.strip()]
+        parts = [p for p in _UNIT_THEN_NAME.split(value) if p.strip(" :")]
         if len(parts) == 1:
             words = _SPACES.split(parts[0].strip())
             if len(words) > 1 and "".join(words[:-1]).endswith(_UNIT_ENDINGS):
                 parts = words
-        if key == "联系单位及联系人" or (key in _PERSON_KEYS and len(parts) > 1):
+        if role == "both" or len(parts) > 1:
             unit, name = g.squash("".join(parts[:-1])), g.squash(parts[-1])
             tail.unit = tail.unit or unit or None
-        elif key in _PERSON_KEYS and _is_agency(g.fold(value)):
+        elif _is_agency(g.fold(value)):
             unit, name = g.squash(value), ""
             tail.unit = tail.unit or unit
         else:
             name = g.squash(value)
+        name = name.strip(" :")
         if name and tail.name is None:
             tail.name = name
 
@@ -192,7 +248,7 @@ def read_tail(
             ended = rest.endswith(("。", "."))
             first = not (tail.cc or tail.cc_superiors)
             names = tuple(p for p in g.CC_SPLIT.split(rest.rstrip("。. ")) if p)
-            if plain.startswith("抄报"):
+            if plain.startswith(("抄报", "报")):
                 tail.cc_superiors += names
             else:
                 tail.cc += names
