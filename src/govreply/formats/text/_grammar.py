@@ -218,9 +218,7 @@ CC = re.compile(r"^(?:抄\s*(?:送|报)|报)(?:单位|机关)?\s*:\s*(?P<rest>.*
 # 县政府办 县政协提案委 / 区人大选任联工委、区政府督查室  (between two cc entries)
 CC_SPLIT = re.compile(r"\s*[、,，;；]\s*|\s+")
 # 联系人及电话:马国有 0797—4436219 / 联系人:胡晓炜 / 经办人及联系电话:… / 电话:… / (联系人:夏五洲)
-CONTACT = re.compile(
-    r"^(?:(?:联系|经办|承办|办理)(?!负责人)[^:]{0,12}|电话|手机)\s*:"
-)
+CONTACT = re.compile(r"^(?:(?:联系|经办|承办|办理)(?!负责人)[^:]{0,12}|电话|手机)\s*:")
 # 联 系 人:张 雷 联系电话:56155520  (each key of a contact line, spaces between its characters)
 CONTACT_FIELD = re.compile(
     r"(?P<key>(?:联\s{0,3}系|经\s{0,3}办|承\s{0,3}办|办\s{0,3}理)(?:\s{0,3}[^:\s,;、()]){0,12}?"

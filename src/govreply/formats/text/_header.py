@@ -14,6 +14,7 @@ import attrs
 
 from govreply.errors import GovReplyError
 from govreply.formats.text import _grammar as g
+from govreply.formats.text import _metadata as metadata
 from govreply.formats.text._body import Entry, note
 from govreply.model import (
     Addressees,
@@ -50,6 +51,7 @@ class Header:
     disclosure: Disclosure | None = None
     title: str | None = None
     metadata: dict[str, str] = attrs.Factory(dict)
+    other_titles: list[str] = attrs.Factory(list)  # page headings that read as titles too
 
 
 # 关于区二届人大四次会议 第55号…  (a layout space between two CJK characters)
@@ -97,10 +99,14 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     titles: list[_TitleRun] = []
     issuers: list[str] = []
     for entry in entries:
-        if g.META.match(entry.folded) and _metadata(entry, header, findings):
+        if metadata.is_metadata(entry.folded):
+            _metadata(entry, header, findings)
             continue
-        if len(entry.folded) > g.META_MAX or g.META.match(entry.folded):
-            findings.append(note("GT201", f"web-page line {entry.text[:40]!r} ignored", entry.line))
+        if g.META.match(entry.folded):
+            findings.append(note("GT208", f"web-page line {entry.text!r} removed", entry.line))
+            continue
+        if len(entry.folded) > g.META_MAX:
+            findings.append(note("GT201", f"header line {entry.text!r} ignored", entry.line))
             continue
         pending = [entry.text]
         leftovers: list[str] = []
@@ -124,6 +130,7 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
             _fragment(text, entry, header, titles, issuers, findings)
     if titles:
         chosen = next((t for t in reversed(titles) if t.done), titles[-1])
+        header.other_titles = ["".join(t.parts) for t in titles if t is not chosen]
         header.title = _finish_title(chosen, header, findings)
     if issuers:
         header.issuer = issuers[0]
@@ -134,28 +141,14 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     return header
 
 
-# 索引号: 11530428MB1D42189A/2023-00123 / 发布机构:县交通运输局  (a key, a colon, its value)
-# (a value runs to the next "key:" after a space, to a table border |, or to the end)
-_META_PAIR = re.compile(
-    r"(?P<key>[^:|\s0-9][^:|]{0,11}?)\s{0,3}:\s{0,3}"
-    r"(?P<value>[^|]*?)\s*(?=\s[^\s:|0-9][^\s:|]{0,11}\s{0,3}:|\||$)"
-)
-
-
-def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> bool:
-    """Keep the key/value pairs of a metadata line (web page, record table); ``False`` if none."""
-    kept: list[tuple[str, str]] = []
-    for match in _META_PAIR.finditer(g.fold(entry.text)):
-        key = g.squash(match["key"]).lstrip("-•*·")
-        if key:
-            kept.append((key, entry.text[match.start("value") : match.end("value")].strip()))
-    if not kept:
-        return False
+def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> None:
+    """Keep the key/value pairs of a metadata line (web page, record table) in the metadata."""
+    kept = list(metadata.pairs(entry.text, g.fold(entry.text)))
     for key, value in kept:
         header.metadata.setdefault(key, value)
-    keys = "、".join(k for k, _ in kept)
-    findings.append(note("GT206", f"metadata ({keys}) kept apart from the letter", entry.line))
-    return True
+    keys = "、".join(k for k, _ in kept) or "no values"
+    message = f"metadata line {entry.text!r} ({keys}) kept apart from the letter"
+    findings.append(note("GT206", message, entry.line))
 
 
 def _agency(plain: str) -> bool:
@@ -261,7 +254,12 @@ _CONGRESS_IN = re.compile(
     r"(?:第?[〇零一二两三四五六七八九十百0-9]{1,3}次(?:全体)?会议)?"
 )
 # 第55号建议 / 4398号建议 / 温36号《… / 第B(2022)327号
-_NUMBER = re.compile(r"([0-9]{1,9})\s*号\s*(?:代表|委员)?\s*(建议|提案|议案)?")
+# (the printed number: a prefix of letters, or one character after 会议; serials like 2021-24)
+_NUMBER = re.compile(
+    r"(?P<printed>(?<=第)来信|(?:[A-Za-z]{1,4}|(?<=议)[^\x00-\x7f第届次号《“(])?"
+    r"[0-9]{1,9}(?:[-.][0-9]{1,6})?)\s*号\s*(?:代表|委员)?\s*(?P<kind>建议|提案|议案)?"
+)
+_DIGITS = re.compile(r"[0-9]+")
 # 《关于关注师生心理健康的建议》
 _BOOK_TITLE = re.compile(r"《([^《》]{1,200})》")
 # “关于加快推进茂名至吴川高速公路建设的建议”
@@ -293,18 +291,26 @@ def read_reference(
     """The item the letter answers, the item's kind and the letter's role."""
     title = g.squash(g.fold(header.title or ""))
     lead = g.squash(g.fold(opening or ""))[: g.META_MAX * 2]
+    # the letter's title first, then its opening, then a page heading that reads as a title
+    headings = [g.squash(g.fold(t)) for t in header.other_titles]
+    sources = (title, lead, *headings)
     kind: ItemKind | None = None
     number: int | None = None
-    for source in (title, lead):
+    printed_number: str | None = None
+    for source in sources:
         match = _NUMBER.search(source)
         if match is not None and (
-            source is title or "第" in source[max(0, match.start() - 2) : match.start()]
+            source is not lead or "第" in source[max(0, match.start() - 2) : match.start()]
         ):
-            number = int(match[1])
-            kind = _KIND_WORDS.get(match[2] or "")
+            printed_number = match["printed"]
+            digits = _DIGITS.findall(printed_number)
+            number = int(digits[-1]) if digits and int(digits[-1]) > 0 else None
+            if number is not None and printed_number == str(number):
+                printed_number = None
+            kind = _KIND_WORDS.get(match["kind"] or "")
             break
     congress: Congress | None = None
-    for source in (title, lead):
+    for source in sources:
         term = source.find("届")
         found = _CONGRESS_IN.search(source, max(0, term - 30)) if term >= 0 else None
         if found is not None and "届" in found[0]:
@@ -319,7 +325,13 @@ def read_reference(
     item_title = (_item_title(opening) if opening else None) or (
         _item_title(header.title) if header.title else None
     )
-    reference = ItemReference(kind=kind, congress=congress, number=number, title=item_title)
+    reference = ItemReference(
+        kind=kind,
+        congress=congress,
+        number=number,
+        printed_number=printed_number,
+        title=item_title,
+    )
     return reference, kind, role
 
 

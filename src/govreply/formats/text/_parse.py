@@ -13,8 +13,10 @@ import re
 
 from govreply.errors import GovReplyError, TextParseError
 from govreply.formats.text import _grammar as g
+from govreply.formats.text import _metadata as metadata
 from govreply.formats.text._body import Entry, build_body, join_page_breaks, note
 from govreply.formats.text._evidence import refusal
+from govreply.formats.text._fill import fill
 from govreply.formats.text._form import find_form, parse_form
 from govreply.formats.text._header import read_header, read_reference
 from govreply.formats.text._tail import read_tail, tail_start
@@ -92,6 +94,9 @@ def _unflatten(entries: list[Entry]) -> list[Entry]:
     """Split lines that hold a whole flattened letter (web copies) at spaces and borders."""
     out: list[Entry] = []
     for entry in entries:
+        if metadata.is_metadata(entry.folded):
+            out.append(entry)  # a metadata table row is read key by key
+            continue
         for piece in _FLAT_BREAK.split(entry.text):
             piece = piece.strip()
             if piece:
@@ -103,19 +108,21 @@ def _unflatten(entries: list[Entry]) -> list[Entry]:
 _BARE_ADDRESSEE = re.compile(
     r"^(?:尊敬的)?[^:,，。;!?《》“”\s][^:,，。;!?《》“”]{0,60}?(?:代表|委员|同志)们?(?:您好|你好)?[!]?$"
 )
-# 张三代表:您提出的… / 尊敬的王芳委员:您好!…  (the addressee and the opening on one line)
-_LEADING_ADDRESSEE = re.compile(
-    r"^(?P<addressee>(?:尊敬的)?[^:,，。;!?《》“”\s]{1,60}?\s{0,4}"
+# 张三代表:您提出的… / 虞交建[2019]18号 陈江芬代表: 您在…  (the addressee and the opening on one
+# line, perhaps after header text and a space)
+_INLINE_ADDRESSEE = re.compile(
+    r"(?:^|(?<=\s))(?P<addressee>(?:尊敬的)?[^:,，。;!?《》“”\s|]{1,60}?\s{0,4}"
     r"(?:代表|委员|同志)们?(?:您好|你好)?\s{0,4}:)\s{0,4}(?=\S)"
 )
 
 
-def _find_addressee(entries: list[Entry]) -> tuple[int, int | None] | None:
-    """Where the addressee is: ``(index, end)``; ``end`` is set when the opening shares its line.
+def _find_addressee(entries: list[Entry]) -> tuple[int, tuple[int, int] | None] | None:
+    """Where the addressee is: ``(index, span)``; ``span`` is set when it shares its line.
 
     A line ``…：`` (no longer than a header line) is an addressee when it ends with a role
     (代表, 委员), starts with 尊敬的, or — a name or an agency — is followed by an opening. A line
-    with a role and no colon counts when an opening follows; ``张三代表：您提出的…`` is split.
+    with a role and no colon counts when an opening follows; ``张三代表：您提出的…`` (and
+    ``虞交建[2019]18号 陈江芬代表: 您在…``) is split.
     """
     weak: int | None = None
     for i, entry in enumerate(entries):
@@ -128,13 +135,13 @@ def _find_addressee(entries: list[Entry]) -> tuple[int, int | None] | None:
             plain = g.squash(folded)
             if opens and _BARE_ADDRESSEE.match(plain):
                 return i, None
-            leading = _LEADING_ADDRESSEE.match(folded)
+            inline = _INLINE_ADDRESSEE.search(folded)
             if (
-                leading is not None
-                and not g.NOT_ADDRESSEE.search(leading["addressee"][:-1])
-                and g.OPENING_WORDS.search(folded, leading.end())
+                inline is not None
+                and not g.NOT_ADDRESSEE.search(inline["addressee"][:-1])
+                and g.OPENING_WORDS.search(folded, inline.end())
             ):
-                return i, leading.end()
+                return i, (inline.start(), inline.end())
             continue
         match = g.ADDRESSEE.match(folded)
         if match is None:
@@ -152,16 +159,25 @@ def _find_addressee(entries: list[Entry]) -> tuple[int, int | None] | None:
     return (weak, None) if weak is not None else None
 
 
-def _split_addressee(entries: list[Entry], at: int, end: int, findings: list[Finding]) -> None:
-    """Split ``entries[at]`` after its addressee (at ``end``) into two entries, in place."""
+def _split_addressee(
+    entries: list[Entry], at: int, span: tuple[int, int], findings: list[Finding]
+) -> int:
+    """Split ``entries[at]`` around its addressee (``span``), in place; the addressee's index."""
     entry = entries[at]
-    head, rest = entry.text[:end].strip(), entry.text[end:].strip()
+    start, end = span
+    before, addressee = entry.text[:start].strip(), entry.text[start:end].strip()
+    rest = entry.text[end:].strip()
     message = "the addressee and the opening printed on one line were split"
     findings.append(note("GT109", message, entry.line))
-    entries[at : at + 1] = [
-        Entry(head, g.fold(head), entry.line, entry.blank_before),
-        Entry(rest, g.fold(rest[: 2 * g.META_MAX]), entry.line, False),
-    ]
+    pieces = [Entry(before, g.fold(before), entry.line, entry.blank_before)] if before else []
+    pieces.append(Entry(addressee, g.fold(addressee), entry.line, not before))
+    following = [Entry(rest, g.fold(rest[: 2 * g.META_MAX]), entry.line, False)]
+    if before:
+        # header, addressee and body on one line: a whole letter flattened (web copies)
+        following = _unflatten(following)
+        findings.append(note("GT108", "a letter flattened onto one line was split", entry.line))
+    entries[at : at + 1] = pieces + following
+    return at + len(pieces) - 1
 
 
 def _no_letter(entries: list[Entry]) -> TextParseError:
@@ -225,9 +241,9 @@ def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dic
         message = "paragraphs flattened onto one line were split at their spaces"
         findings.append(note("GT108", message, flat[found[0]].line))
         entries = flat
-    at, end = found
-    if end is not None:
-        _split_addressee(entries, at, end, findings)
+    at, span = found
+    if span is not None:
+        at = _split_addressee(entries, at, span, findings)
     try:
         return _assemble(entries, at, lines, form_at, findings)
     except GovReplyError as exc:
@@ -327,4 +343,6 @@ def _assemble(
         cc_stop=tail.cc_stop or not (tail.cc or tail.cc_superiors),
         feedback_form=form,
     )
+    if header.metadata:
+        letter = fill(letter, header.metadata, entries[0].line, findings)
     return letter, tuple(findings), header.metadata

@@ -334,6 +334,9 @@ _ARABIC_DATE = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
 def _read_date(plain: str, entry: Entry, findings: list[Finding]) -> datetime.date | None:
     if plain.isdigit():
         return _digits_date(plain, entry, findings)
+    if not any(c in g.NUMERAL for c in plain) and not _ARABIC_DATE.fullmatch(plain):
+        # 2022年629 / 2019.7.31  (年, 月 or 日 lost, or other separators): read the digits
+        return _digits_date("".join(c for c in plain if c.isdigit()), entry, findings)
     arabic = _ARABIC_DATE.fullmatch(plain)
     if arabic is not None:
         try:

@@ -1,0 +1,75 @@
+"""Metadata printed around a letter: a portal's 政府信息公开 table and a handling-record table.
+
+Portals print the page's metadata above a letter (``索 引 号 640323004/2022-00062 发文时间
+2021-10-22``, ``发布机构: 县交通局 | 文号: …``), and handling systems print the item's record
+(``建议号: 第55号``, ``领衔代表: 蔡亦海``, ``承办单位 交办日期``…). Neither is part of the letter;
+both are kept, key by key, in :attr:`TextParseResult.metadata
+<govreply.formats.text.TextParseResult.metadata>`. A line is metadata when it starts with one of
+the keys below (layout spaces inside a key, ``索 引 号``, are allowed); its values run from one key
+to the next, with or without a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["FILLS", "KEYS", "is_metadata", "pairs"]
+
+#: The keys of page metadata and handling records, longest first within each group.
+KEYS: tuple[str, ...] = (
+    # 政府信息公开 (the page)
+    "索引号", "组配分类", "主题分类", "信息分类", "发文机关", "发布机构", "发布单位", "发文单位",
+    "成文日期", "发文日期", "发文时间", "发布日期", "发布时间", "公开日期", "公开时间", "生成日期",
+    "发文字号", "文号", "有效性", "公开方式", "公开范围", "公开时限", "标题", "关键词", "主题词",
+    "信息来源", "来源", "作者", "责任部门", "所属主题", "浏览次数", "访问次数", "阅读次数",
+    "点击数", "点击量", "浏览量", "失效日期", "生效日期", "废止日期", "有效期", "著录日期", "日期",
+    # 办理记录 (the item)
+    "建议号", "提案号", "建议编号", "提案编号", "案号", "领衔代表", "领衔人", "附议代表", "附议人",
+    "联名代表", "提案人", "建议人", "提出人", "代表姓名", "委员姓名", "代表团", "界别",
+    "主办单位", "协办单位", "会办单位", "分办单位", "承办单位", "交办日期", "交办时间", "办结日期",
+    "答复时间", "答复日期", "办理情况", "办理状态", "政府督办领导", "督办领导",
+    "责任领导", "题目", "案由", "内容",
+)  # fmt: skip
+
+# 索 引 号 / 领衔代表  (a key, perhaps with layout spaces between its characters)
+_KEY = "|".join(r"\s{0,3}".join(key) for key in sorted(KEYS, key=len, reverse=True))
+# a key at the start, or after a space or a table border, then an optional colon
+_AT_KEY = re.compile(rf"(?:^|(?<=[\s|]))(?P<key>{_KEY})\s{{0,3}}:?\s{{0,3}}")
+_LEADING = re.compile(rf"^[-•*·|\s]{{0,8}}(?:{_KEY})(?:\s{{0,3}}:|\s|$)")
+
+
+def is_metadata(folded: str) -> bool:
+    """Whether the folded line starts with a metadata key (``索 引 号 …``, ``建议号：…``)."""
+    return _LEADING.match(folded) is not None
+
+
+def pairs(text: str, folded: str) -> Iterator[tuple[str, str]]:
+    """The ``(key, value)`` pairs of a metadata line, keys without spaces, values as printed.
+
+    ``folded`` is :func:`~govreply.formats.text._grammar.fold` of ``text``; values run to the
+    next key and lose their surrounding spaces, colons and table borders. Empty values are
+    left out.
+
+    >>> list(pairs("索 引 号 640323004/2022-00062 发文时间 2021-10-22",
+    ...            "索 引 号 640323004/2022-00062 发文时间 2021-10-22"))
+    [('索引号', '640323004/2022-00062'), ('发文时间', '2021-10-22')]
+    """
+    keys = list(_AT_KEY.finditer(folded))
+    for match, following in zip(keys, [*keys[1:], None], strict=True):
+        end = following.start() if following is not None else len(text)
+        value = text[match.end() : end].strip(" \t\u3000|:：")
+        if value:
+            yield "".join(match["key"].split()), value
+
+
+#: Which metadata keys may fill which field of a letter that does not print it, in order of
+#: preference. Publication dates (发布日期, 公开日期) never stand for the letter's date.
+FILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("issuer", ("发文机关", "发文单位", "发布机构", "发布单位")),
+    ("doc_number", ("发文字号", "文号")),
+    ("disclosure", ("公开方式", "公开属性")),
+    ("date", ("成文日期",)),
+    ("reference.number", ("建议号", "提案号", "建议编号", "提案编号", "案号")),
+    ("reference.title", ("题目", "标题")),
+)
