@@ -58,7 +58,7 @@ class Header:
 _LAYOUT_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 # …的答复(B) / …的回复(B类)  (a classification printed after the title)
 _TITLE_CODE = re.compile(r"[(（]\s*([A-D甲乙丙丁][1-9]?)\s*类?\s*[)）]$")
-_TRIM = " []【】:-•*·"
+_TRIM = " []【】:-•*·|"
 
 
 def _doc_number(text: str, folded: str, header: Header) -> tuple[str, str] | None:

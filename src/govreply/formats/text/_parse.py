@@ -73,7 +73,7 @@ def _entries(lines: list[str], offset: int, folded: list[str] | None = None) -> 
     blank = False
     for i, raw in enumerate(lines):
         text = raw.strip()
-        if not text:
+        if not text.strip("|"):  # blank, or only the borders of a web page's table
             blank = True
             continue
         # only a line's start is matched against the grammar (its end is read from ``text``)
@@ -87,20 +87,55 @@ def _entries(lines: list[str], offset: int, folded: list[str] | None = None) -> 
 
 
 # a space before CJK text, or a table border:  …如下: 首先感谢… | / 2018年7月30日 签发人:褚新
-_FLAT_BREAK = re.compile(r"\s*\|[\s|]*|\s+(?=[^\x00-\x7f]|[0-9]{4}年)")
+_FLAT_SPACE = re.compile(r"\s*\|[\s|]*|\s+")
+# 签发人: / 抄送: / 联系人 / 2018年7月30日  (what starts a part of its own after a space)
+_PART_START = re.compile(r"签发|抄\s?送|抄\s?报|联\s?系|附件|经\s?办|承\s?办|领导|类别|办复|[0-9]{4}\s?年")
+# the characters a part ends with: sentence punctuation, 号 of a number, 日 of a date, brackets
+_PART_END = frozenset("号日)）】") | g.TERMINAL
+# …工作。 二、下一步计划 / 答复如下: 已办。  (a flattened letter: sentences run on after a space)
+_RUN_ON = re.compile(r"[。！？!?:：]\s+[^\x00-\x7f]")
+
+
+def _flat_pieces(text: str) -> list[str]:
+    """The parts of a line holding a flattened letter, split at the spaces between parts.
+
+    A space splits where the text before it ends a part (。 ： 号 日 …), where a table border
+    stands, where a part's keyword follows (签发人, 抄送, 联系人, a date), or after a short
+    labelled heading (一、工作现状). Other spaces are layout inside a part (a title printed
+    ``南宫市交通运输局 对…的答复``) and stay.
+    """
+    pieces: list[str] = []
+    start = 0
+    for space in _FLAT_SPACE.finditer(text):
+        before, after = text[start : space.start()], text[space.end() : space.end() + 12]
+        if not before.strip() or not after:
+            continue
+        folded = g.fold(before)
+        heading = g.label_at(folded) is not None and len(before) <= 30 and not any(
+            c in g.TERMINAL or c in ",，" for c in before
+        )
+        if (
+            "|" in space.group()
+            or folded[-1] in _PART_END
+            or (folded[-1].isdigit() and not after.isascii())
+            or _PART_START.match(g.fold(after))
+            or (heading and not after.isascii())
+        ):
+            pieces.append(before)
+            start = space.end()
+    pieces.append(text[start:])
+    return [piece.strip(" |") for piece in pieces if piece.strip(" |")]
 
 
 def _unflatten(entries: list[Entry]) -> list[Entry]:
-    """Split lines that hold a whole flattened letter (web copies) at spaces and borders."""
+    """Split lines that hold a whole flattened letter (web copies) into its parts."""
     out: list[Entry] = []
     for entry in entries:
         if metadata.is_metadata(entry.folded):
             out.append(entry)  # a metadata table row is read key by key
             continue
-        for piece in _FLAT_BREAK.split(entry.text):
-            piece = piece.strip()
-            if piece:
-                out.append(Entry(piece, g.fold(piece), entry.line, True))
+        for piece in _flat_pieces(entry.text):
+            out.append(Entry(piece, g.fold(piece[: 2 * g.META_MAX]), entry.line, True))
     return out
 
 
@@ -129,11 +164,11 @@ def _find_addressee(entries: list[Entry]) -> tuple[int, tuple[int, int] | None] 
         folded = entry.folded
         nxt = entries[i + 1].folded[: g.META_MAX] if i + 1 < len(entries) else ""
         opens = bool(g.OPENING_WORDS.search(nxt) or _GREETING.match(nxt))
-        if len(folded) > g.META_MAX or g.META.match(folded):
+        if g.META.match(folded):
             continue
-        if not folded.endswith(":"):
-            plain = g.squash(folded)
-            if opens and _BARE_ADDRESSEE.match(plain):
+        short = len(folded) <= g.META_MAX
+        if not folded.endswith(":") or not short:
+            if short and opens and _BARE_ADDRESSEE.match(g.squash(folded)):
                 return i, None
             inline = _INLINE_ADDRESSEE.search(folded)
             if (
@@ -172,9 +207,11 @@ def _split_addressee(
     pieces = [Entry(before, g.fold(before), entry.line, entry.blank_before)] if before else []
     pieces.append(Entry(addressee, g.fold(addressee), entry.line, not before))
     following = [Entry(rest, g.fold(rest[: 2 * g.META_MAX]), entry.line, False)]
-    if before:
-        # header, addressee and body on one line: a whole letter flattened (web copies)
+    if before or len(_RUN_ON.findall(rest[: 4 * g.META_MAX])) >= 2:
+        # header, addressee and body on one line, or sentences run on after spaces: a whole
+        # letter flattened (web copies)
         following = _unflatten(following)
+        pieces = _unflatten(pieces[:-1]) + pieces[-1:]
         findings.append(note("GT108", "a letter flattened onto one line was split", entry.line))
     entries[at : at + 1] = pieces + following
     return at + len(pieces) - 1
