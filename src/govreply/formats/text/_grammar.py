@@ -153,7 +153,9 @@ DOC_NUMBER = re.compile(
 # 〔2024〕  (the year of a document number: a cheap test before DOC_NUMBER)
 DOC_YEAR = re.compile(r"[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）]")
 # 签发人:马文忠 / 领导签发:刘民华
-SIGNER = re.compile(r"(?:签发人|领导签发|签发)\s*[:]\s*(?P<name>[^\s:,;。]{1,40})")
+SIGNER = re.compile(
+    r"(?:签发人|领导签发|领导签批|签批人|签发|签批)\s*[:]\s*(?P<name>[^\s:,;。]{1,8}(?:\s{1,3}[^\s:,;。]{1,4})?)"
+)
 # (A1) / 类别:B / 类 别:B / 办理结果:(C) / 办复类别:B类 / A类 / (B类)
 CLASSIFICATION = re.compile(
     r"(?:^|(?<=[\s)号]))[\[(【]?\s*"

@@ -37,7 +37,9 @@ _NOTE_WRAPPING = re.compile(r"^(?:注\s*[:：]|类\s+)?\s*[“\"(（]?|[”\")�
 def disclosure(text: str) -> Disclosure:
     """Read a disclosure note, dropping a ``注：``, quotes and brackets around it."""
     inner = _NOTE_WRAPPING.sub("", text.strip()).strip()
-    return Disclosure.parse(inner or text)
+    note = Disclosure.parse(inner or text)
+    # the kind is read from the folded text (公開 is 公开), the text kept as printed
+    return attrs.evolve(note, kind=Disclosure.parse(g.fold(note.text)).kind)
 
 
 @attrs.define
@@ -55,7 +57,10 @@ class Header:
 
 
 # 关于区二届人大四次会议 第55号…  (a layout space between two CJK characters)
-_LAYOUT_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+# 四次会议 第55号 / 第 9号  (layout spaces: between CJK characters, or a CJK and a digit)
+_LAYOUT_SPACE = re.compile(
+    r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f0-9a-zA-Z])|(?<=[^\x00-\x7f])\s+(?=[0-9])|(?<=[0-9])\s+(?=[^\x00-\x7f])"
+)
 # …的答复(B) / …的回复(B类)  (a classification printed after the title)
 _TITLE_CODE = re.compile(r"[(（]\s*([A-D甲乙丙丁][1-9]?)\s*类?\s*[)）]$")
 _TRIM = " []【】:-•*·|"
@@ -79,6 +84,26 @@ def _doc_number(text: str, folded: str, header: Header) -> tuple[str, str] | Non
     if header.doc_number is None:
         header.doc_number = number
     return text[: match.start()], text[match.end() :]
+
+
+# B类  同意公开  (header marks printed side by side, two spaces or more apart)
+_WIDE_GAP = re.compile(r"\s{2,}")
+
+
+def _marks(text: str) -> list[str]:
+    """``text`` cut at wide gaps when every piece is a header mark (code, disclosure note)."""
+    pieces = [p for p in _WIDE_GAP.split(text) if p]
+    if len(pieces) > 1 and all(_is_mark(g.squash(g.fold(p))) for p in pieces):
+        return pieces
+    return [text]
+
+
+def _is_mark(plain: str) -> bool:
+    if len(plain) > 16:
+        return False
+    return bool(
+        g.CLASSIFICATION.search(plain) or g.CLASS_LABEL.match(plain) or g.DISCLOSURE.search(plain)
+    )
 
 
 def _looks_like_title(plain: str) -> bool:
@@ -125,7 +150,7 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
                     header.signer = text[signer.start("name") : signer.end("name")]
                 pending[:0] = [text[: signer.start()], text[signer.end() :]]
                 continue
-            leftovers.append(text)
+            leftovers += _marks(text)
         for text in leftovers:
             _fragment(text, entry, header, titles, issuers, findings)
     if titles:

@@ -89,7 +89,9 @@ def _entries(lines: list[str], offset: int, folded: list[str] | None = None) -> 
 # a space before CJK text, or a table border:  …如下: 首先感谢… | / 2018年7月30日 签发人:褚新
 _FLAT_SPACE = re.compile(r"\s*\|[\s|]*|\s+")
 # 签发人: / 抄送: / 联系人 / 2018年7月30日  (what starts a part of its own after a space)
-_PART_START = re.compile(r"签发|抄\s?送|抄\s?报|联\s?系|附件|经\s?办|承\s?办|领导|类别|办复|[0-9]{4}\s?年")
+_PART_START = re.compile(
+    r"签发|抄\s?送|抄\s?报|联\s?系|附件|经\s?办|承\s?办|领导|类别|办复|[0-9]{4}\s?年"
+)
 # the characters a part ends with: sentence punctuation, 号 of a number, 日 of a date, brackets
 _PART_END = frozenset("号日)）】") | g.TERMINAL
 # …工作。 二、下一步计划 / 答复如下: 已办。  (a flattened letter: sentences run on after a space)
@@ -111,8 +113,10 @@ def _flat_pieces(text: str) -> list[str]:
         if not before.strip() or not after:
             continue
         folded = g.fold(before)
-        heading = g.label_at(folded) is not None and len(before) <= 30 and not any(
-            c in g.TERMINAL or c in ",，" for c in before
+        heading = (
+            g.label_at(folded) is not None
+            and len(before) <= 30
+            and not any(c in g.TERMINAL or c in ",，" for c in before)
         )
         if (
             "|" in space.group()
@@ -259,6 +263,32 @@ def _opening(entries: list[Entry], findings: list[Finding]) -> tuple[str | None,
     return first.text, entries[1:]
 
 
+# 此复函已经区交通局局长王涛审签 / 已经张玉林主任审签  (the official who approved the letter)
+_APPROVED = re.compile(
+    r"已经(?P<who>[^,，。;；:：]{2,30}?)(?:同志)?(?:审签|签发|审核签发|审定签发)"
+)
+_OFFICIAL = re.compile(
+    r"(?:副?(?:局长|主任|县长|区长|市长|镇长|乡长|厅长|部长|处长|科长|主席|书记|秘书长|院长|所长|站长))"
+)
+
+
+def _approved_by(texts: list[str]) -> str | None:
+    """The name of the official a sentence says approved the letter (此复函已经…审签)."""
+    for text in texts:
+        found = _APPROVED.search(g.fold(text))
+        if found is None:
+            continue
+        who = text[found.start("who") : found.end("who")]
+        titles = list(_OFFICIAL.finditer(g.fold(who)))
+        if not titles:
+            return who if len(who) <= 4 else None
+        last = titles[-1]
+        name = who[last.end() :] if last.end() < len(who) else who[: last.start()][-3:]
+        name = g.squash(name)
+        return name if 2 <= len(name) <= 4 else None
+    return None
+
+
 def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dict[str, str]]:
     """Parse ``data`` into a letter and the findings made while reading it."""
     findings: list[Finding] = []
@@ -329,6 +359,9 @@ def _assemble(
     ):
         closing = body.pop().text
     tail = read_tail(sign_off, kinds, header, findings)
+    if header.signer is None:
+        texts = [e.text for e in body[-4:]] + [closing or ""] + [e.text for e in sign_off]
+        header.signer = _approved_by(texts)
     body = join_page_breaks(body, findings)
     paragraphs, sections = build_body(body, findings)
     form = None
@@ -351,6 +384,10 @@ def _assemble(
             "closing or sign-off: cut off?"
         )
         findings.append(note("GT305", message, last.line, severity=Severity.ERROR))
+    elif sign_off and kinds[-1] is None and not g.ATTACHMENT_ITEM.match(sign_off[-1].folded):
+        end = sign_off[-1]
+        message = f"the text ends with a fragment {end.text!r} after the sign-off: cut off?"
+        findings.append(note("GT305", message, end.line, severity=Severity.ERROR))
     contact = None
     if tail.name is not None or tail.phone is not None or tail.unit is not None:
         contact = Contact(tail.name, tail.phone, unit=tail.unit)

@@ -132,6 +132,12 @@ def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
         kinds.append(kind)
         i -= 1
     kinds.reverse()
+    last = len(entries) - 1
+    if i == last + 1 and last > 0 and len(entries[last].text) <= _CUT_LEN:
+        if _tail_kind(entries[last - 1]) is not None:
+            # a last fragment the excerpt cut (余姚…) after a sign-off line: part of the sign-off
+            head, head_kinds = tail_start(entries[:last])
+            return head, [*head_kinds, None]
     # Short lines the grammar does not know (主管领导：…, a damaged key) may stand between the
     # closing formula and the sign-off: with a closing right above them, they belong to it.
     for j in range(i - 1, max(i - 1 - _STRAY_MAX, -1), -1):
@@ -142,6 +148,8 @@ def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
     return i, kinds
 
 
+#: The longest fragment at the very end that is taken as a cut-off part of the sign-off.
+_CUT_LEN = 12
 #: Unknown lines tolerated between the closing and the sign-off, and their longest length.
 _STRAY_MAX = 3
 _STRAY_LEN = 40
