@@ -133,11 +133,11 @@ def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
         i -= 1
     kinds.reverse()
     last = len(entries) - 1
-    if i == last + 1 and last > 0 and len(entries[last].text) <= _CUT_LEN:
-        if _tail_kind(entries[last - 1]) is not None:
-            # a last fragment the excerpt cut (余姚…) after a sign-off line: part of the sign-off
-            head, head_kinds = tail_start(entries[:last])
-            return head, [*head_kinds, None]
+    cut = i == last + 1 and last > 0 and len(entries[last].text) <= _CUT_LEN
+    if cut and _tail_kind(entries[last - 1]) is not None:
+        # a last fragment the excerpt cut (余姚…) after a sign-off line: part of the sign-off
+        head, head_kinds = tail_start(entries[:last])
+        return head, [*head_kinds, None]
     # Short lines the grammar does not know (主管领导：…, a damaged key) may stand between the
     # closing formula and the sign-off: with a closing right above them, they belong to it.
     for j in range(i - 1, max(i - 1 - _STRAY_MAX, -1), -1):
