@@ -134,22 +134,28 @@ class _Open:
 
 # the first sentence of a run-in heading: 一、关于拟新改建校大门的建议。经我局研究…
 _RUN_IN_MAX = 30
+_SENTENCE_HEADING_MAX = 50
 _INNER_PUNCT = frozenset(",，。;；:：!！?？")
 
 
 def _heading(entry: Entry, end: int, level: int, nxt: Entry | None) -> tuple[str, str] | None:
     """How a labelled line reads: ``(heading, run-in paragraph)``, or ``None`` (a paragraph).
 
-    A short line without inner punctuation is a heading (a final colon dropped); so is any
-    labelled line followed by unlabelled text. Otherwise a top-level line whose first sentence
-    is short and plain is a run-in heading followed by its paragraph, and anything else is a
-    numbered paragraph (一、您这一提案提得很好，… / 1.加强安全隐患排查：…).
+    A short line without inner punctuation is a heading (a final colon dropped); so is a
+    labelled line followed by unlabelled text, if it is at most 60 characters long (50 when it
+    ends with 。). Otherwise a top-level
+    line whose first sentence is short (at most 30 characters) and plain is a run-in heading
+    followed by its paragraph (一、关于拟新改建校大门的建议。经我局研究…), and anything else is
+    a numbered paragraph (一、您这一提案提得很好，… / 1.加强安全隐患排查：…).
     """
     rest = entry.text[end:].strip()
     plain = rest.rstrip(":： ")
     if plain and not any(c in _INNER_PUNCT for c in plain) and len(plain) <= 2 * _RUN_IN_MAX:
         return plain, ""
-    if nxt is not None and label_at(nxt.folded) is None:
+    # a sentence heading (…建议可行。) fits in under two printed lines (28 characters each); a
+    # longer line ending 。 is a numbered paragraph
+    longest = _SENTENCE_HEADING_MAX if rest.endswith("。") else 2 * _RUN_IN_MAX
+    if nxt is not None and label_at(nxt.folded) is None and len(rest) <= longest:
         return rest, ""
     stop = rest.find("。")
     head = rest[:stop]

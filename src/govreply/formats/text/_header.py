@@ -346,7 +346,9 @@ def read_reference(
                 continue
     if kind is None:
         kind = _kind(title, lead, congress, addressees)
-    role = ReplyRole.CO_HANDLING if re.search(r"会办|协办", title) else ReplyRole.REPLY
+    role = ReplyRole.REPLY
+    if re.search(r"会办|协办", title) or re.search(r"(?:会办|协办)意见", lead):
+        role = ReplyRole.CO_HANDLING
     item_title = (_item_title(opening) if opening else None) or (
         _item_title(header.title) if header.title else None
     )
@@ -360,15 +362,35 @@ def read_reference(
     return reference, kind, role
 
 
+# 第55号建议 / 代表建议 / 委员提案 / 提案(第9号)  (the item named by its label: strong evidence)
+_LABELLED_KIND = re.compile(
+    r"号\s?(?:代表|委员)?\s?(建议|提案|议案)|(?:代表|委员)(建议|提案|议案)|(提案)\("
+    r"|(建议|提案|议案)(?:答复|回复|办理)"
+)
+# 《…》 / “…”  (the item's own title, whose 建议 says nothing about the item's kind)
+_QUOTED_TITLE = re.compile(r"《[^《》]{0,200}》|“[^“”]{0,200}”|\"[^\"]{0,200}\"")
+
+
 def _kind(title: str, lead: str, congress: Congress | None, addressees: Addressees) -> ItemKind:
-    words = [(title.find(w), k) for w, k in _KIND_WORDS.items() if w in title]
-    if words:
-        return min(words, key=lambda wk: wk[0])[1]
+    """What the letter answers, from the best evidence there is.
+
+    The congress (人大 or 政协) decides; then the item's label (第9号提案, 代表建议); then the
+    addressee's role (委员 → proposal); then the first of 建议, 提案, 议案 outside the item's own
+    title (many proposals are titled 关于…的建议, so a word inside 《》 or quotes does not count).
+    """
     if congress is not None:
         return ItemKind.SUGGESTION if congress.body.value == "npc" else ItemKind.PROPOSAL
-    words = [(lead.find(w), k) for w, k in _KIND_WORDS.items() if w in lead]
-    if words:
-        return min(words, key=lambda wk: wk[0])[1]
+    bare = [_QUOTED_TITLE.sub("", source) for source in (title, lead)]
+    for source in bare:
+        label = _LABELLED_KIND.search(source)
+        if label is not None:
+            return _KIND_WORDS[next(word for word in label.groups() if word)]
     if addressees.role == "委员":
         return ItemKind.PROPOSAL
+    if addressees.role == "代表":
+        return ItemKind.SUGGESTION
+    for source in bare:
+        words = [(source.find(w), k) for w, k in _KIND_WORDS.items() if w in source]
+        if words:
+            return min(words, key=lambda wk: wk[0])[1]
     return ItemKind.SUGGESTION
