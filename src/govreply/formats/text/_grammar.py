@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from govreply.formats.text._metadata import KEYS
+
 __all__ = [
     "AGENCY_SUFFIXES",
     "AGENCY_SUFFIXES_RE",
@@ -103,17 +105,13 @@ AGENCY_SUFFIXES = (
 # 县教育局 / 市政府办  (a name ending with an agency word)
 AGENCY_SUFFIXES_RE = re.compile("(?:" + "|".join(AGENCY_SUFFIXES) + ")$")
 
-# Characters that a layout keyword starts or ends with, or that labels and numbers use. Text
-# made of other characters can never be mistaken for a part of the layout (see text.py).
+# The layout's keywords (with the characters of every rule below, see LAYOUT_RESERVED).
 _KEYWORDS = (
     "关于 对 答复 复函 回复 意见 的函 会办 协办 代表 委员 同志 尊敬 您好 你好 等 名 位 们 如下 收悉"
     " 感谢 谢谢 支持 关心 此致 敬礼 附件 附 抄送 抄报 联系 电话 签发 签字 类别 办理 结果 公开 届"
     " 会议 人大 政协 建议 提案 议案 号 第 年 月 日 是 否 注 备 来源 发布 索引 字 标题 作者 浏览"
     " 访问 打印 经办 承办 传真 邮编 领导 您 你 请 以上 专此 特此 复 函 谨 交 转 悉 甲 乙 丙 丁"
     " 顺 首"
-)
-LAYOUT_RESERVED = frozenset(
-    "".join(_KEYWORDS.split()) + NUMERAL + "".join(AGENCY_SUFFIXES) + "〔〕《》〈〉“”‘’"
 )
 
 # --- labels ----------------------------------------------------------------------------------
@@ -242,3 +240,19 @@ TAIL_PAIR = re.compile(r"^[^\s:,;。]{1,8}\s{0,3}:\s{0,3}\S")
 PRINTED = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年[^。]{0,12}印发$")
 #: Sentence-final characters: a paragraph ending with one of these is not cut by a page break.
 TERMINAL = frozenset("。！？；：!?;:…”’」』）)】》>")
+
+
+def _grammar_characters() -> frozenset[str]:
+    """Every CJK character a rule of this grammar (or a metadata key) matches on."""
+    patterns = [value.pattern for value in globals().values() if isinstance(value, re.Pattern)]
+    text = "".join(patterns) + "".join(KEYS) + "".join(_KEYWORDS.split()) + "".join(AGENCY_SUFFIXES)
+    simplified = {c for c in text if "\u3400" <= c <= "\u9fff"}
+    # fold() reads a traditional character as its simplified form: reserve both
+    traditional = {t for t, s in zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2]) if s in simplified}
+    return frozenset(simplified | traditional)
+
+
+# Characters that a layout keyword starts or ends with, that labels and numbers use, or that any
+# rule of the grammar matches on. Text made of other characters can never be mistaken for a part
+# of the layout (see text.py).
+LAYOUT_RESERVED = frozenset(NUMERAL + "〔〕《》〈〉“”‘’") | _grammar_characters()
