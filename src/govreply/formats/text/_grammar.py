@@ -248,7 +248,8 @@ def _grammar_characters() -> frozenset[str]:
     text = "".join(patterns) + "".join(KEYS) + "".join(_KEYWORDS.split()) + "".join(AGENCY_SUFFIXES)
     simplified = {c for c in text if "\u3400" <= c <= "\u9fff"}
     # fold() reads a traditional character as its simplified form: reserve both
-    traditional = {t for t, s in zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2]) if s in simplified}
+    pairs = zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2], strict=True)
+    traditional = {t for t, s in pairs if s in simplified}
     return frozenset(simplified | traditional)
 
 
