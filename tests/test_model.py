@@ -308,6 +308,20 @@ def test_addressees_keep_a_bare_et_al(line: str, printed: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "unit", "name"),
+    [
+        ("九三学社市委会李四委员：", "九三学社市委会", "李四"),
+        ("县政协经济委员会张三委员", "县政协经济委员会", "张三"),
+    ],
+)
+def test_a_unit_around_the_name_is_kept_apart(line: str, unit: str, name: str) -> None:
+    """九三学社市委会李四委员: the name is 李四, the unit is kept and printed back."""
+    addressees = Addressees.parse(line)
+    assert (addressees.names, addressees.unit) == ((name,), unit)
+    assert str(addressees) == line.rstrip("：")
+
+
+@pytest.mark.parametrize(
     ("line", "role"), [("各位代表：", "代表"), ("代表们：", "代表"), ("各位委员", "委员")]
 )
 def test_collective_addressees_have_no_names(line: str, role: str) -> None:

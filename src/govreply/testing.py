@@ -187,7 +187,8 @@ def addressees(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrate
         names = tuple(draw(st.lists(name, min_size=1, max_size=4)))
         total = draw(_optional(st.integers(1, 200)))
         et_al = total is None and draw(st.booleans())
-        return Addressees(names, total=total, role=role, et_al=et_al)
+        unit = draw(_optional(name)) if role is not None else None
+        return Addressees(names, total=total, role=role, et_al=et_al, unit=unit)
 
     return build()
 

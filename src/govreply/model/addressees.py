@@ -31,6 +31,12 @@ _COUNT = re.compile(
     r"(?:(?P<etal>等)\s{0,8}(?P<total>[0-9〇零一二两三四五六七八九十百]{1,6})?\s{0,8}[名位个]?"
     r"|(?P<bare>[0-9〇零一二两三四五六七八九十百]{1,4})\s{0,8}[名位])\s{0,8}$"
 )
+# 九三学社市委会李四委员 / 县政协经济委员会张三委员  (a unit printed around the person's name: the
+# unit ends with an organisation word, the name is the two to four characters after it)
+_UNIT_AND_NAME = re.compile(
+    r"^(?P<unit>[^、]{2,40}?(?:委员会|委会|支部|小组|界别|代表团|学社|工商联|协会|局|委|办|院|校|中心|公司|党))"
+    r"(?:主任|副主任|局长|院长|校长|主席|书记)?(?P<name>[^\s、]{2,4})$"
+)
 # 各位 / 全体  (a collective address: 各位代表)
 _COLLECTIVE = re.compile(r"^(?:各位|全体|诸位)$")
 _SEPARATORS = re.compile(r"\s{0,8}[、,，;；]\s{0,8}")
@@ -66,7 +72,8 @@ class Addressees:
 
     ``total`` is the printed head count (…等12名代表 → 12); ``et_al`` records a 等 printed
     without a count (马青、周丽等委员); ``role`` is 代表 (deputies), 委员 (members), 同志, or
-    ``None`` for an agency. A collective address (各位代表) has no names, only a role.
+    ``None`` for an agency. A collective address (各位代表) has no names, only a role. ``unit``
+    is the organisation printed around a person's name (九三学社市委会李四委员 → 九三学社市委会).
 
     >>> a = Addressees.parse("马雪梅、黄春英、李珍等12名代表：")
     >>> a.names, a.total, a.role, str(a)
@@ -82,6 +89,7 @@ class Addressees:
     total: int | None = attrs.field(default=None, kw_only=True, validator=v.integer())
     role: str | None = attrs.field(default=None, kw_only=True, validator=v.text())
     et_al: bool = attrs.field(default=False, kw_only=True, validator=v.flag())
+    unit: str | None = attrs.field(default=None, kw_only=True, validator=v.text())
 
     def __attrs_post_init__(self) -> None:
         if not self.names and self.role is None:
@@ -100,7 +108,7 @@ class Addressees:
     def __str__(self) -> str:
         if not self.names:
             return f"各位{self.role}"
-        text = "、".join(self.names)
+        text = (self.unit or "") + "、".join(self.names)
         if self.total is not None:
             text += f"等{self.total}名"
         elif self.et_al:
@@ -148,13 +156,17 @@ class Addressees:
         if role is not None and (not line or _COLLECTIVE.match(line)):
             return cls((), role=role)
         names = tuple(n for n in _SEPARATORS.split(line) if n)
+        unit = None
+        wrapped = _UNIT_AND_NAME.match(names[0]) if len(names) == 1 and role else None
+        if wrapped is not None:
+            unit, names = wrapped["unit"], (wrapped["name"],)
         if not names:
             raise ValidationError(
                 f"not an addressee line (expected e.g. 马雪梅、李珍等12名代表：): {text!r}",
                 field="addressees",
                 value=text,
             )
-        return cls(names, total=total, role=role, et_al=et_al)
+        return cls(names, total=total, role=role, et_al=et_al, unit=unit)
 
 
 def _strip_greeting(line: str) -> str:
