@@ -41,7 +41,6 @@ INFERRED_CODES: Final = frozenset(
     {
         "GT207",  # a field taken from a handling-record table or page metadata
         "GT307",  # a date printed without separators, read one way
-        "GH201",  # a field taken from the web page's metadata
     }
 )
 
@@ -51,7 +50,6 @@ UNPLACED_CODES: Final = frozenset(
         "GT201",  # a header line that is no part of the letter, ignored
         "GT303",  # a sign-off line that carries nothing the model keeps, ignored
         "GT403",  # text after the feedback form, ignored
-        "GT209",  # body text that could not be placed, kept as a paragraph
     }
 )
 

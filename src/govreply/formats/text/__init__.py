@@ -24,34 +24,52 @@ dates in Arabic or Chinese numerals, ``附件：`` / ``附：``, 抄送 / 抄报
 shapes, disclosure notes, web-page metadata and HTML comments around the letter.
 
 Finding codes (stable; ``GT1xx`` repairs, ``GT2xx`` header and body, ``GT3xx`` sign-off,
-``GT4xx`` feedback form):
+``GT4xx`` feedback form). The review column says what the finding means for
+:attr:`TextParseResult.review`: *error* (severity error), *inferred* (a field filled from outside
+the letter or read one way of several), *unplaced* (source text that fits no part of the letter):
 
-======  ==============================================================================
-GT101   a paragraph cut mid-sentence or mid-word by a page break was joined
-GT102   … and a fragment printed on both sides of the break was kept once
-GT103   layout spaces were removed from the title
-GT104   a title printed over several lines was joined
-GT105   an HTML comment was removed
-GT106   the opening and the first paragraph shared a line and were split
-GT107   a run-in heading (``一、关于…。正文``) was split from its paragraph
-GT108   a letter flattened onto one line (web copies) was split at its spaces
-GT201   a header line (web-page metadata, unrecognised text) was ignored
-GT202   no title was found; one was derived from the reference (an error)
-GT203   a section label skips a level (一、 then 1.); nested one level down
-GT204   a label nested deeper than four levels was kept as a paragraph
-GT205   a document number without a numeric serial (〔2019〕来信号) was not kept
-GT301   a date could not be read
-GT302   a second, different classification was ignored
-GT303   a sign-off line that carries nothing the model keeps was ignored
-GT304   an empty attachment note was ignored
-GT305   the text stops mid-sentence without a sign-off: the letter looks cut off
-GT307   a date printed without separators (2023618) was read
-GT308   抄报 (to superiors) was read as the cc list
-GT309   a contact unit (联系单位) is not kept: the model has no field for it
-GT401   a feedback-form table without a title or name row was read as body text
-GT402   the feedback form could not be read and was left out
-GT403   text after the feedback form was ignored
-======  ==============================================================================
+======  =======  ==============================================================================
+GT101            a paragraph cut mid-sentence or mid-word by a page break was joined
+GT102            … and a fragment printed on both sides of the break was kept once
+GT103            layout spaces were removed from the title
+GT104            a title printed over several lines was joined
+GT105            an HTML comment was removed
+GT106            the opening and the first paragraph shared a line and were split
+GT107            a run-in heading (``一、关于…。正文``) was split from its paragraph
+GT108            a letter flattened onto one line (web copies) was split between its parts
+GT109            the addressee and the opening shared a line and were split
+GT201   unplaced a header line that is no part of the letter was ignored
+GT202            no title is printed (the letter's ``title`` is ``None``)
+GT203            a section label skips a level (一、 then 1.); nested one level down
+GT204            a label nested deeper than four levels was kept as a paragraph
+GT205            text with a document number's year that could not be read as one was ignored
+GT206            a metadata line (web page, handling record) was kept in ``metadata``
+GT207   inferred a field the letter does not print was taken from the metadata
+GT208            a web-page line (print and share buttons, font size) was removed
+GT301   error    a date could not be read
+GT302            a second, different classification was ignored
+GT303   unplaced a sign-off line that fits no part of the letter was ignored
+GT304            an empty attachment note was ignored
+GT305   error    the text looks cut off (it stops mid-sentence, or on a fragment)
+GT307   inferred a date printed without separators (2023618) was read
+GT310            a 版记 or page line the model has no field for (主题词, 印发) was left out
+GT401            a feedback-form table without a title or name row was read as body text
+GT402   error    the feedback form could not be read and was left out
+GT403   unplaced text after the feedback form was ignored
+======  =======  ==============================================================================
+
+Every finding about text that is left out quotes that text whole, so nothing read disappears
+without a trace.
+
+Precision: a text is read as a letter only when its title, opening and addressee say it is one
+(it cites a 建议 or 提案, answers it, and is addressed to a deputy, member, group or organ); any
+other text — a notice, a 批复, news about suggestions, a reply to a citizen — raises
+:class:`~govreply.errors.TextParseError` saying which evidence is missing.
+
+Numbered paragraphs: a labelled line (``一、``, ``（一）``…) is a heading when it is short and
+plain, or at most 60 characters (50 ending with 。) and followed by unlabelled text; a top-level
+line whose first sentence is short and plain is a run-in heading (``一、关于…。正文``, GT107);
+every other labelled line is a numbered paragraph and kept whole, label included.
 
 Body text is never dropped: a line that fits no part of the layout becomes a paragraph.
 
@@ -74,8 +92,8 @@ outside :data:`LAYOUT_RESERVED` (the characters of the layout's keywords, labels
 can never be mistaken for another part; :func:`govreply.testing.reply_letters` with
 ``layout_safe=True`` generates such letters, with standard titles, openings and closings.
 
-Read but not kept (the model has no field; each is reported): 抄报 as opposed to 抄送, a
-contact unit (联系单位), fax and post code lines.
+Read but not kept (the model has no field; each is reported): fax, post code and address lines,
+主题词 and 印发 lines, buttons and counters of web pages.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from govreply.model import (
     ItemKind,
     ItemReference,
     Rating,
+    Severity,
 )
 
 __all__ = ["find_form", "parse_form", "render_form"]
@@ -181,7 +182,9 @@ def parse_form(
         return _build(rows, title, remarks, kind), rest
     except GovReplyError as exc:
         message = f"the feedback form could not be read ({exc}); it is left out"
-        findings.append(note("GT402", message, first_line, "feedback_form"))
+        findings.append(
+            note("GT402", message, first_line, "feedback_form", severity=Severity.ERROR)
+        )
         return None, rest
 
 

@@ -68,15 +68,13 @@ _TRIM = " []【】:-•*·|"
 
 def _doc_number(text: str, folded: str, header: Header) -> tuple[str, str] | None:
     """Take a document number out of ``text``; return what is left on either side."""
-    if "号" not in folded:
-        return None
     year = g.DOC_YEAR.search(folded)
     if year is None:
         return None
     match = g.DOC_NUMBER.search(folded, max(0, year.start() - 20))
     if match is None:
         return None
-    printed = re.sub(r"\s*[:：]\s*(?=[〔\[【(（])", "", text[match.start() : match.end()])
+    printed = text[match.start() : match.end()].strip()
     try:
         number = DocumentNumber.parse(printed)
     except GovReplyError:
@@ -236,7 +234,7 @@ def _report_beside_code(rest: str, entry: Entry, findings: list[Finding]) -> Non
     if not rest:
         return
     if g.DOC_YEAR.search(rest):
-        message = f"document number {rest!r} has no numeric serial; not kept as doc_number"
+        message = f"text {rest!r} holds a document number's year but does not read as one"
         findings.append(note("GT205", message, entry.line, "doc_number"))
     else:
         findings.append(note("GT201", f"header text {rest!r} ignored", entry.line))

@@ -17,7 +17,7 @@ from govreply.errors import GovReplyError
 from govreply.formats.text import _grammar as g
 from govreply.formats.text._body import Entry, note
 from govreply.formats.text._header import Header, disclosure
-from govreply.model import AttachmentNote, Classification, Finding
+from govreply.model import AttachmentNote, Classification, Finding, Severity
 from govreply.numerals import parse_date
 
 __all__ = ["Tail", "read_tail", "tail_start"]
@@ -91,7 +91,7 @@ def _tail_kind(entry: Entry) -> str | None:
     if folded[0] in "([【" and g.CONTACT.match(g.squash(folded[1:])):
         return "contact"  # (联系人:熊小燕 联系电话:40246745  (its bracket never closed)
     if plain.endswith("印发") and g.PRINTED.search(plain):
-        return "printed"
+        return "meta"  # 桃矿街道党政办 2024年8月14日印发  (the printing line of the 版记)
     if first == "附" and g.ATTACHMENT.match(plain):
         return "attachment"
     if first in "此敬顺身工万" and g.SALUTATION.match(plain):
@@ -102,15 +102,19 @@ def _tail_kind(entry: Entry) -> str | None:
         return "classification"
     if g.TAIL_META.match(plain) or g.META.match(folded):
         return "meta"
-    if (inner is not None or plain.startswith("注:")) and g.DISCLOSURE.search(plain):
+    if (inner is not None or plain.startswith(_DISCLOSURE_KEYS)) and g.DISCLOSURE.search(plain):
         return "disclosure"
     if inner is not None and len(plain) <= 60:
         return "note"
     if _is_agency(folded):
         return "agency"
     if len(plain) <= 40 and g.TAIL_PAIR.match(plain) and plain[-1] not in g.TERMINAL:
-        return "meta"
+        return "pair"
     return None
+
+
+# 注:“主动公开”。 / 公开方式:主动公开  (keys that introduce a disclosure note in the sign-off)
+_DISCLOSURE_KEYS = ("注:", "公开方式", "公开属性", "是否同意公开", "是否公开")
 
 
 def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
@@ -136,8 +140,8 @@ def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
     cut = i == last + 1 and last > 0 and len(entries[last].text) <= _CUT_LEN
     if cut and _tail_kind(entries[last - 1]) is not None:
         # a last fragment the excerpt cut (余姚…) after a sign-off line: part of the sign-off
-        head, head_kinds = tail_start(entries[:last])
-        return head, [*head_kinds, None]
+        start, start_kinds = tail_start(entries[:last])
+        return start, [*start_kinds, None]
     # Short lines the grammar does not know (主管领导：…, a damaged key) may stand between the
     # closing formula and the sign-off: with a closing right above them, they belong to it.
     for j in range(i - 1, max(i - 1 - _STRAY_MAX, -1), -1):
@@ -175,6 +179,15 @@ _UNIT_ENDINGS = (*g.AGENCY_SUFFIXES, "科", "股")
 _OTHER_KEY = re.compile(r"(?:邮政编码|邮编|传真|通讯地址|地址|电子邮箱|邮箱|手机|电话)\s{0,3}[:(]?")
 
 
+def _strip_unbalanced(value: str) -> str:
+    """``value`` without brackets around it that do not pair up (（联系人：张三 → 张三)."""
+    while value and value[0] in "(（" and not any(c in value for c in ")）"):
+        value = value[1:].strip()
+    while value and value[-1] in ")）" and not any(c in value for c in "(（"):
+        value = value[:-1].strip()
+    return value
+
+
 def _key_role(key: str) -> str:
     """What a contact key names: ``person``, ``unit``, ``both`` (联系单位及联系人) or ``phone``."""
     if "人" in key:
@@ -193,7 +206,7 @@ def _read_contact(tail: Tail, text: str) -> None:
         tail.phone = plain[phone.start() : phone.end()]
     spaced = g.fold(text)
     for field in g.CONTACT_FIELD.finditer(spaced):
-        key = g.squash(field["key"])
+        key = g.squash(field["key"] or field["bare"])
         role = _key_role(key)
         if role == "phone":
             continue
@@ -205,7 +218,7 @@ def _read_contact(tail: Tail, text: str) -> None:
         other = _OTHER_KEY.search(g.fold(value))
         if other is not None:  # 熊小燕邮政编码:401220  (another key glued to the name)
             value = value[: other.start()]
-        value = value.strip(" ,，;；。:：、()（）\u3000")
+        value = _strip_unbalanced(value.strip(" ,，;；。:：、\u3000"))
         if not value:
             continue
         if role == "unit":
@@ -300,8 +313,13 @@ def read_tail(
             tail.notes.append(text)
         elif kind == "agency" and tail.signed_by is None:
             tail.signed_by = entry.text
+        elif kind == "meta":
+            message = (
+                f"sign-off line {entry.text!r} (a 版记 or page line the model has no field for)"
+            )
+            findings.append(note("GT310", message, entry.line))
         else:
-            findings.append(note("GT303", f"sign-off line {entry.text[:40]!r} ignored", entry.line))
+            findings.append(note("GT303", f"sign-off line {entry.text!r} ignored", entry.line))
     return tail
 
 
@@ -331,7 +349,8 @@ def _digits_date(plain: str, entry: Entry, findings: list[Finding]) -> datetime.
             )
         )
         return found[0]
-    findings.append(note("GT301", f"date {plain!r} could not be read", entry.line, "date"))
+    message = f"date {plain!r} could not be read"
+    findings.append(note("GT301", message, entry.line, "date", severity=Severity.ERROR))
     return None
 
 
@@ -350,7 +369,8 @@ def _read_date(plain: str, entry: Entry, findings: list[Finding]) -> datetime.da
         try:
             return datetime.date(int(arabic[1]), int(arabic[2]), int(arabic[3]))
         except ValueError as exc:
-            findings.append(note("GT301", f"date {entry.text!r} is not a date: {exc}", entry.line))
+            message = f"date {entry.text!r} is not a date: {exc}"
+            findings.append(note("GT301", message, entry.line, "date", severity=Severity.ERROR))
             return None
     text = plain
     if any(c in g.NUMERAL for c in text):
@@ -358,5 +378,6 @@ def _read_date(plain: str, entry: Entry, findings: list[Finding]) -> datetime.da
     try:
         return parse_date(text)
     except (GovReplyError, ValueError) as exc:
-        findings.append(note("GT301", f"date {entry.text!r} could not be read: {exc}", entry.line))
+        message = f"date {entry.text!r} could not be read: {exc}"
+        findings.append(note("GT301", message, entry.line, "date", severity=Severity.ERROR))
         return None
