@@ -121,9 +121,16 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     header = Header()
     titles: list[_TitleRun] = []
     issuers: list[str] = []
+    waiting: str | None = None  # a metadata key printed with its value on the next line
     for entry in entries:
         if metadata.is_metadata(entry.folded):
-            _metadata(entry, header, findings)
+            waiting = _metadata(entry, header, findings)
+            continue
+        if waiting is not None:
+            header.metadata.setdefault(waiting, entry.text)
+            message = f"metadata value {entry.text!r} of {waiting} kept apart from the letter"
+            findings.append(note("GT206", message, entry.line))
+            waiting = None
             continue
         if g.META.match(entry.folded):
             findings.append(note("GT208", f"web-page line {entry.text!r} removed", entry.line))
@@ -154,6 +161,11 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     if titles:
         chosen = next((t for t in reversed(titles) if t.done), titles[-1])
         header.other_titles = ["".join(t.parts) for t in titles if t is not chosen]
+        for run in titles:
+            if run is not chosen:
+                printed = " / ".join(run.parts)
+                message = f"page heading {printed!r} (not the letter's own title) left out"
+                findings.append(note("GT208", message, run.line))
         header.title = _finish_title(chosen, header, findings)
     if issuers:
         header.issuer = issuers[0]
@@ -164,14 +176,24 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     return header
 
 
-def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> None:
-    """Keep the key/value pairs of a metadata line (web page, record table) in the metadata."""
+def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> str | None:
+    """Keep the key/value pairs of a metadata line (web page, record table) in the metadata.
+
+    Returns the key when the line is that key alone with a colon (``内 容:``): its value is
+    printed on the next line.
+    """
     kept = list(metadata.pairs(entry.text, g.fold(entry.text)))
     for key, value in kept:
         header.metadata.setdefault(key, value)
     keys = "、".join(k for k, _ in kept) or "no values"
     message = f"metadata line {entry.text!r} ({keys}) kept apart from the letter"
     findings.append(note("GT206", message, entry.line))
+    alone = g.squash(g.fold(entry.text)).rstrip(":")
+    return (
+        alone
+        if not kept and entry.folded.rstrip().endswith(":") and alone in metadata.KEYS
+        else None
+    )
 
 
 def _agency(plain: str) -> bool:
@@ -207,11 +229,20 @@ def _fragment(
             if code is not None:
                 _report_beside_code(folded[: code.start()].strip(_TRIM), entry, findings)
             return
+        if found is not None:
+            findings.append(note("GT302", f"second classification {text!r} ignored", entry.line))
+            return
         rest = plain.split(":", 1)[-1]
         if rest in ("建议", "提案", "议案") or not rest:
+            # 类别：提案 (the item's type) / 类别： (empty): a label without a code
+            message = f"classification label {text!r} without a code left out"
+            findings.append(note("GT310", message, entry.line, "classification"))
             return
     if g.DISCLOSURE.search(plain) and len(plain) <= 30 and header.disclosure is None:
         header.disclosure = disclosure(text)
+        if plain.startswith("类") and not plain.startswith("类别"):
+            message = f"an empty classification (类 without a code) printed in {text!r}"
+            findings.append(note("GT310", message, entry.line, "classification"))
         return
     if _looks_like_title(plain) or open_title is not None:
         if open_title is not None and not g.TITLE_START.match(plain):
@@ -226,7 +257,7 @@ def _fragment(
     if _agency(plain) and not g.TIMESTAMP.search(folded):
         issuers.append(text)
         return
-    findings.append(note("GT201", f"header line {text[:40]!r} ignored", entry.line))
+    findings.append(note("GT201", f"header line {text!r} ignored", entry.line))
 
 
 def _report_beside_code(rest: str, entry: Entry, findings: list[Finding]) -> None:
@@ -249,7 +280,7 @@ def _finish_title(run: _TitleRun, header: Header, findings: list[Finding]) -> st
     pieces = _TWO_TITLES.split(title)
     if len(pieces) > 1 and g.TITLE_END.search(g.squash(pieces[0])):
         findings.append(
-            note("GT201", f"page heading {pieces[0][:40]!r} before the title ignored", run.line)
+            note("GT201", f"page heading {pieces[0]!r} before the title ignored", run.line)
         )
         title = pieces[-1]
     if len(run.parts) > 1:

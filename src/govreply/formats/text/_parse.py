@@ -60,7 +60,7 @@ def _strip_comments(text: str, findings: list[Finding]) -> str:
         comment = text[start : end + 3]
         out.append("\n" * comment.count("\n"))
         line += text.count("\n", pos, start)
-        findings.append(note("GT105", f"HTML comment {comment[:40]!r} removed", line))
+        findings.append(note("GT105", f"HTML comment {comment!r} removed", line))
         line += comment.count("\n")
         pos = end + 3
     out.append(text[pos:])
@@ -369,7 +369,7 @@ def _assemble(
         form, leftover = parse_form(lines[form_at:], form_at + 1, findings)
         for entry in _entries(leftover, form_at + 1):
             findings.append(
-                note("GT403", f"line {entry.text[:40]!r} after the form ignored", entry.line)
+                note("GT403", f"line {entry.text!r} after the form ignored", entry.line)
             )
     reference, kind, role = read_reference(header, opening, addressees)
     title = header.title

@@ -179,6 +179,12 @@ _UNIT_ENDINGS = (*g.AGENCY_SUFFIXES, "科", "股")
 _OTHER_KEY = re.compile(r"(?:邮政编码|邮编|传真|通讯地址|地址|电子邮箱|邮箱|手机|电话)\s{0,3}[:(]?")
 
 
+def _report_leftovers(leftovers: list[str], entry: Entry, findings: list[Finding]) -> None:
+    for piece in leftovers:
+        message = f"contact line text {piece!r} (post code, fax, a remark) left out"
+        findings.append(note("GT310", message, entry.line, "contact"))
+
+
 def _strip_unbalanced(value: str) -> str:
     """``value`` without brackets around it that do not pair up (（联系人：张三 → 张三)."""
     while value and value[0] in "(（" and not any(c in value for c in ")）"):
@@ -190,35 +196,41 @@ def _strip_unbalanced(value: str) -> str:
 
 def _key_role(key: str) -> str:
     """What a contact key names: ``person``, ``unit``, ``both`` (联系单位及联系人) or ``phone``."""
+    units = ("单位", "部门", "科室", "处室")
     if "人" in key:
-        return "both" if "单位" in key or "部门" in key else "person"
-    if any(word in key for word in ("单位", "部门", "科室", "处室")) and "电话" not in key:
+        return "both" if any(word in key for word in units) else "person"
+    if any(word in key for word in units):  # 联系单位电话：县住建局0539—7312468 too
         return "unit"
     return "phone"
 
 
-def _read_contact(tail: Tail, text: str) -> None:
-    plain = g.squash(text) if len(text) <= g.META_MAX else text
-    folded = g.fold(plain)
-    phones = list(g.PHONE.finditer(folded))
-    if phones and tail.phone is None:
-        phone = phones[-1]
-        tail.phone = plain[phone.start() : phone.end()]
+def _read_contact(tail: Tail, text: str) -> list[str]:
+    """Read a contact line into ``tail``; return the pieces of it that no field keeps."""
     spaced = g.fold(text)
+    phones = list(g.PHONE.finditer(spaced))
+    if phones and tail.phone is None:
+        # one number, or several (0571-87808443，13800000000), as printed
+        tail.phone = text[phones[0].start() : phones[-1].end()]
+    leftovers: list[str] = []
     for field in g.CONTACT_FIELD.finditer(spaced):
         key = g.squash(field["key"] or field["bare"])
         role = _key_role(key)
-        if role == "phone":
-            continue
         following = g.CONTACT_FIELD.search(spaced, field.end())
         value = text[field.end() : following.start() if following else len(text)]
-        number = g.PHONE.search(g.fold(value))
-        if number is not None:
-            value = value[: number.start()]
-        other = _OTHER_KEY.search(g.fold(value))
-        if other is not None:  # 熊小燕邮政编码:401220  (another key glued to the name)
-            value = value[: other.start()]
-        value = _strip_unbalanced(value.strip(" ,，;；。:：、\u3000"))
+        folded_value = g.fold(value)
+        cut = len(value)
+        number = g.PHONE.search(folded_value)
+        other = _OTHER_KEY.search(folded_value)
+        for found in (number, other):
+            if found is not None:
+                cut = min(cut, found.start())
+        # 熊小燕邮政编码:401220 / 18613995318(手机号码)  (what follows the name and the number)
+        rest = g.PHONE.sub("", folded_value[cut:]).strip(" ,，;；。:：、()（）\u3000")
+        if rest:
+            leftovers.append(value[cut:].strip())
+        if role == "phone":
+            continue
+        value = _strip_unbalanced(value[:cut].strip(" ,，;；。:：、\u3000"))
         if not value:
             continue
         if role == "unit":
@@ -232,7 +244,10 @@ def _read_contact(tail: Tail, text: str) -> None:
             words = _SPACES.split(parts[0].strip())
             if len(words) > 1 and "".join(words[:-1]).endswith(_UNIT_ENDINGS):
                 parts = words
-        if role == "both" or len(parts) > 1:
+        if role == "both" and len(parts) == 1 and g.squash(value).endswith(_UNIT_ENDINGS):
+            unit, name = g.squash(value), ""  # 联系科室、人员及电话：经建科 6211754
+            tail.unit = tail.unit or unit
+        elif role == "both" or len(parts) > 1:
             unit, name = g.squash("".join(parts[:-1])), g.squash(parts[-1])
             tail.unit = tail.unit or unit or None
         elif _is_agency(g.fold(value)):
@@ -243,6 +258,7 @@ def _read_contact(tail: Tail, text: str) -> None:
         name = name.strip(" :")
         if name and tail.name is None:
             tail.name = name
+    return leftovers
 
 
 def read_tail(
@@ -263,7 +279,7 @@ def read_tail(
             rest = text[len(text) - len(match["rest"]) :] if match else ""
             stop = g.CONTACT_FIELD.search(g.fold(rest))
             if stop is not None:
-                _read_contact(tail, rest[stop.start() :])
+                _report_leftovers(_read_contact(tail, rest[stop.start() :]), entry, findings)
                 rest = rest[: stop.start()]
             rest = rest.strip()
             ended = rest.endswith(("。", "."))
@@ -275,7 +291,7 @@ def read_tail(
                 tail.cc += names
             tail.cc_stop = ended if first else tail.cc_stop and ended
         elif kind == "contact":
-            _read_contact(tail, text)
+            _report_leftovers(_read_contact(tail, text), entry, findings)
         elif kind == "attachment":
             match = g.ATTACHMENT.match(folded)
             if match is None:
