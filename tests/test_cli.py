@@ -178,14 +178,39 @@ def test_parse_directory_writes_json_lines_and_skips_failures(
 
 
 def test_parse_many_files_with_source(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """`--with-source` wraps each JSON line as {source, letter}."""
+    """`--with-source` wraps each JSON line as {source, review, letter}."""
     first = tmp_path / "one.json"
     first.write_text(JSON.dumps(seed_letter()), encoding="utf-8")
     status, out, _ = run(capsys, "parse", "--with-source", str(first), str(first))
     records = [json.loads(line) for line in out.splitlines()]
     assert status == EXIT_OK
     assert [r["source"] for r in records] == [str(first), str(first)]
+    assert records[0]["review"] == {
+        "needed": False,
+        "errors": 0,
+        "inferred": [],
+        "unplaced": 0,
+        "reasons": [],
+    }
     assert JSON.loads(json.dumps(records[0]["letter"])) == seed_letter()
+
+
+def test_parse_filters_by_the_review_signal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--review needed` writes only letters a person should look at; `clean` the others."""
+    clean = tmp_path / "clean.txt"
+    clean.write_text("张三代表：\n您提出的建议收悉，现答复如下：\n已办。\n", encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text("张三代表：\n您提出的建议收悉，现答复如下：\n我局已经", encoding="utf-8")
+    _, out, _ = run(capsys, "parse", "-q", "--with-source", "--review", "needed", str(tmp_path))
+    needed = [json.loads(line) for line in out.splitlines()]
+    assert [r["source"] for r in needed] == [str(cut)]
+    assert needed[0]["review"]["reasons"] == ["GT305"]
+    _, out, _ = run(capsys, "parse", "-q", "--review", "clean", str(tmp_path))
+    assert [JSON.loads(line).opening for line in out.splitlines()] == [
+        "您提出的建议收悉，现答复如下："
+    ]
 
 
 def test_progress_bar_only_on_a_terminal(

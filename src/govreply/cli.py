@@ -34,7 +34,7 @@ from govreply.formats import FORMAT_NAMES, get_format
 from govreply.formats import json as json_format
 from govreply.formats import text as text_format
 from govreply.formats import xml as xml_format
-from govreply.model import Finding, ReplyLetter, Severity, scheme_names
+from govreply.model import Finding, ReplyLetter, Review, Severity, scheme_names
 from govreply.numerals import format_number, parse_number
 from govreply.rules import check as check_letter
 from govreply.schemas import json_schema, xml_schema
@@ -144,7 +144,13 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--with-source",
         action="store_true",
-        help='JSON Lines only: write {"source": FILE, "letter": RECORD} per line',
+        help='JSON Lines only: write {"source": FILE, "review": {...}, "letter": RECORD} per line',
+    )
+    parse.add_argument(
+        "--review",
+        choices=("needed", "clean"),
+        help="JSON Lines only: write only the letters a person should review (needed), or only "
+        "the others (clean); see the review signal in the docs",
     )
     parse.add_argument("-q", "--quiet", action="store_true", help="do not print findings and notes")
     parse.set_defaults(run=_cmd_parse)
@@ -236,6 +242,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         raise _UsageError(f"several inputs are written as JSON Lines; --to {args.to} needs one")
     if args.with_source and not many:
         raise _UsageError("--with-source applies to JSON Lines (several inputs or a directory)")
+    if args.review and not many:
+        raise _UsageError("--review applies to JSON Lines (several inputs or a directory)")
     paths, empty_dirs = cio.expand(inputs, sys.stderr, pattern=args.glob)
     if not many:
         console = cio.Console(sys.stderr, quiet=args.quiet)
@@ -256,8 +264,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         console.advance(path)
         if loaded is None:
             continue
+        review = Review.of(loaded.findings)
+        if args.review is not None and review.needed != (args.review == "needed"):
+            continue
         if args.with_source:
-            record = {"source": path, "letter": json_format.to_dict(loaded.letter)}
+            record = {
+                "source": path,
+                "review": review.to_dict(),
+                "letter": json_format.to_dict(loaded.letter),
+            }
             line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         else:
             line = json_format.dumps(loaded.letter)  # one line: newlines in text are escaped

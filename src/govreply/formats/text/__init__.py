@@ -28,35 +28,35 @@ Finding codes (stable; ``GT1xx`` repairs, ``GT2xx`` header and body, ``GT3xx`` s
 :attr:`TextParseResult.review`: *error* (severity error), *inferred* (a field filled from outside
 the letter or read one way of several), *unplaced* (source text that fits no part of the letter):
 
-======  =======  ==============================================================================
-GT101            a paragraph cut mid-sentence or mid-word by a page break was joined
-GT102            … and a fragment printed on both sides of the break was kept once
-GT103            layout spaces were removed from the title
-GT104            a title printed over several lines was joined
-GT105            an HTML comment was removed
-GT106            the opening and the first paragraph shared a line and were split
-GT107            a run-in heading (``一、关于…。正文``) was split from its paragraph
-GT108            a letter flattened onto one line (web copies) was split between its parts
-GT109            the addressee and the opening shared a line and were split
-GT201   unplaced a header line that is no part of the letter was ignored
-GT202            no title is printed (the letter's ``title`` is ``None``)
-GT203            a section label skips a level (一、 then 1.); nested one level down
-GT204            a label nested deeper than four levels was kept as a paragraph
-GT205            text with a document number's year that could not be read as one was ignored
-GT206            a metadata line (web page, handling record) was kept in ``metadata``
-GT207   inferred a field the letter does not print was taken from the metadata
-GT208            a web-page line (print and share buttons, font size) was removed
-GT301   error    a date could not be read
-GT302            a second, different classification was ignored
-GT303   unplaced a sign-off line that fits no part of the letter was ignored
-GT304            an empty attachment note was ignored
-GT305   error    the text looks cut off (it stops mid-sentence, or on a fragment)
-GT307   inferred a date printed without separators (2023618) was read
-GT310            a 版记 or page line the model has no field for (主题词, 印发) was left out
-GT401            a feedback-form table without a title or name row was read as body text
-GT402   error    the feedback form could not be read and was left out
-GT403   unplaced text after the feedback form was ignored
-======  =======  ==============================================================================
+======  ========  =============================================================================
+GT101             a paragraph cut mid-sentence or mid-word by a page break was joined
+GT102             … and a fragment printed on both sides of the break was kept once
+GT103             layout spaces were removed from the title
+GT104             a title printed over several lines was joined
+GT105             an HTML comment was removed
+GT106             the opening and the first paragraph shared a line and were split
+GT107             a run-in heading (``一、关于…。正文``) was split from its paragraph
+GT108             a letter flattened onto one line (web copies) was split between its parts
+GT109             the addressee and the opening shared a line and were split
+GT201   unplaced  a header line that is no part of the letter was ignored
+GT202             no title is printed (the letter's ``title`` is ``None``)
+GT203             a section label skips a level (一、 then 1.); nested one level down
+GT204             a label nested deeper than four levels was kept as a paragraph
+GT205             text with a document number's year that could not be read as one was ignored
+GT206             a metadata line (web page, handling record) was kept in ``metadata``
+GT207   inferred  a field the letter does not print was taken from the metadata
+GT208             a web-page line (print and share buttons, font size) was removed
+GT301   error     a date could not be read
+GT302             a second, different classification was ignored
+GT303   unplaced  a sign-off line that fits no part of the letter was ignored
+GT304             an empty attachment note was ignored
+GT305   error     the text looks cut off (it stops mid-sentence, or on a fragment)
+GT307   inferred  a date printed without separators (2023618) was read
+GT310             a 版记 or page line the model has no field for (主题词, 印发) was left out
+GT401             a feedback-form table without a title or name row was read as body text
+GT402   error     the feedback form could not be read and was left out
+GT403   unplaced  text after the feedback form was ignored
+======  ========  =============================================================================
 
 Every finding about text that is left out quotes that text whole, so nothing read disappears
 without a trace.
