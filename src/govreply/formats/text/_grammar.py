@@ -8,6 +8,7 @@ run over user text is bounded, so no pattern backtracks catastrophically on host
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govreply.formats.text._metadata import KEYS
@@ -67,8 +68,11 @@ _TRADITIONAL = (
     "齒齿齡龄龍龙"
 )
 _SIMPLIFIED = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
+# a fast scan first: most text holds no traditional character, and translate() is slow
+_HAS_TRADITIONAL = re.compile("[" + _TRADITIONAL[0::2] + "]")
 
 
+@functools.lru_cache(maxsize=4096)  # a line is folded by several readers of the grammar
 def fold(text: str) -> str:
     """Fold full-width ASCII, wide spaces and traditional characters, one character for one.
 
@@ -84,7 +88,8 @@ def fold(text: str) -> str:
     for wide, narrow in _COMMON:
         if wide in text:
             text = text.replace(wide, narrow)
-    text = text.translate(_SIMPLIFIED)
+    if _HAS_TRADITIONAL.search(text):
+        text = text.translate(_SIMPLIFIED)
     return _WIDE.sub(_narrow, text) if _WIDE.search(text) else text
 
 

@@ -275,6 +275,8 @@ _OFFICIAL = re.compile(
 def _approved_by(texts: list[str]) -> str | None:
     """The name of the official a sentence says approved the letter (此复函已经…审签)."""
     for text in texts:
+        if "已经" not in text:
+            continue
         found = _APPROVED.search(g.fold(text))
         if found is None:
             continue
