@@ -116,6 +116,17 @@ class Package:
             raise self.error("the member is longer than its header says", part=found)
         return data
 
+    def head(self, name: str, size: int = 4096) -> bytes:
+        """The first ``size`` bytes of member ``name`` (``b""`` when it cannot be read)."""
+        found = self.find(name)
+        if found is None:
+            return b""
+        try:
+            with self.zip.open(self.members[found]) as stream:
+                return stream.read(size)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return b""
+
     def xml(self, name: str) -> etree._Element:
         """Member ``name`` parsed as XML with the hardened parser."""
         return self.parse_xml(self.read(name), self.find(name) or name)
