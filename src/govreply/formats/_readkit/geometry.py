@@ -72,7 +72,7 @@ class _Line:
         self.x1 = max(g.x1 for g in glyphs)
         self.y0 = min(g.y0 for g in glyphs)
         self.y1 = max(g.y1 for g in glyphs)
-        self.em = statistics.median(g.y1 - g.y0 for g in glyphs) or 1.0
+        self.em = statistics.median(g.y1 - g.y0 for g in glyphs if g.char != " ") or 1.0
         self.text = _join(glyphs, self.em)
 
 
@@ -100,8 +100,11 @@ def _overprint(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
-_CJK_GAP: Final = 0.55  # of an em: more between two CJK glyphs is a space
-_LATIN_GAP: Final = 0.2  # of an em, next to a Latin letter or digit
+# Gaps (in ems of the line) read as a space: a CJK space is about a third of an em, word
+# processors' autospace between CJK and digits (no space character) about a fifth.
+_CJK_GAP: Final = 0.25  # between two CJK glyphs
+_MIXED_GAP: Final = 0.3  # between a CJK glyph and a Latin letter or digit
+_LATIN_GAP: Final = 0.12  # between two Latin letters or digits
 
 
 def _wide(ch: str) -> bool:
@@ -112,9 +115,16 @@ def _join(glyphs: Sequence[Glyph], em: float) -> str:
     out: list[str] = []
     prev: Glyph | None = None
     for g in glyphs:
+        if g.char == " ":  # a space the file itself holds
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
         if prev is not None:
             gap = g.x0 - prev.x1
-            limit = _CJK_GAP if _wide(prev.char) and _wide(g.char) else _LATIN_GAP
+            # Word processors space CJK from Latin and digits (autospace) without a space
+            # character, so only a gap between two narrow characters is read at the low limit.
+            wide = _wide(prev.char) + _wide(g.char)
+            limit = (_LATIN_GAP, _MIXED_GAP, _CJK_GAP)[wide]
             if gap > limit * em and out and out[-1] != " ":
                 out.append(" ")
         out.append(g.char)
@@ -125,7 +135,7 @@ def _join(glyphs: Sequence[Glyph], em: float) -> str:
 def _lines(glyphs: Iterable[Glyph], page: int) -> list[_Line]:
     """Glyphs grouped by baseline, top to bottom (whitespace glyphs dropped)."""
     ordered = sorted(
-        (g for g in glyphs if not g.char.isspace() and g.y1 > g.y0),
+        (g for g in glyphs if (g.char == " " or not g.char.isspace()) and g.y1 > g.y0),
         key=lambda g: (g.y0 + g.y1) / 2,
     )
     groups: list[list[Glyph]] = []
@@ -137,7 +147,7 @@ def _lines(glyphs: Iterable[Glyph], page: int) -> list[_Line]:
             continue
         groups.append([g])
         centre, height = mid, h
-    return [_Line(group, page) for group in groups]
+    return [_Line(group, page) for group in groups if any(g.char != " " for g in group)]
 
 
 # ------------------------------------------------------------------------- tables
@@ -207,7 +217,7 @@ def _read_table(
     vs = [r for r in vertical if inside(r)]
     ys = _cluster((r.y0 for r in hs), 2.0)
     xs = _cluster((r.x0 for r in vs), 2.0)
-    if len(ys) < 3 or len(xs) < 2:
+    if len(ys) < 2 or len(xs) < 2:
         return None
     glyphs = [
         g
@@ -230,7 +240,7 @@ def _read_table(
         for left, right in zip(borders, borders[1:]):
             inner = [g for g in band if left <= (g.x0 + g.x1) / 2 < right]
             if inner:
-                cells[xs.index(left)] = _cell_text(inner)
+                cells[xs.index(left)] = _cell_text(inner, right)
         if any(cells):
             rows.append(cells)
     if not rows:
@@ -238,13 +248,26 @@ def _read_table(
     return _Table(rows, ys[0], ys[-1])
 
 
-def _cell_text(glyphs: list[Glyph]) -> str:
-    """A cell's lines joined: wrapped CJK runs join directly, Latin words with a space."""
+def _cell_text(glyphs: list[Glyph], right: float) -> str:
+    """A cell's lines joined: wrapped CJK runs join directly, Latin words with a space.
+
+    A line that stops short of the cell's right edge broke at a space (or ended a
+    paragraph): next to a Latin letter or digit, that space is kept; so is the break before a
+    number or Latin word that follows Chinese text (``赣县区南塘中学`` / ``18707070780``,
+    ``建议分类`` / ``A1 A2``): lines in narrow cells break there at the space.
+    """
     parts: list[str] = []
+    last: _Line | None = None
     for line in _lines(glyphs, 0):
-        if parts and parts[-1] and line.text and not (_wide(parts[-1][-1]) or _wide(line.text[0])):
-            parts.append(" ")
+        if last is not None and parts[-1] and line.text:
+            before, after = parts[-1][-1], line.text[0]
+            latin = not _wide(before) or not _wide(after)
+            early = last.x1 < right - 1.5 * last.em
+            starts_word = _wide(before) and after.isascii() and after.isalnum()
+            if (latin and early) or starts_word or not (_wide(before) or _wide(after)):
+                parts.append(" ")
         parts.append(line.text)
+        last = line
     return "".join(parts).replace("\t", " ")
 
 
@@ -331,7 +354,9 @@ def _continues(prev: _Line, line: _Line, frame: _Frame, pitch: float, same_page:
     em = frame.em
     if abs(line.em - prev.em) > 0.2 * max(line.em, prev.em):
         return False
-    if prev.x1 < frame.right - 1.2 * em or abs(line.x0 - frame.left) > 0.6 * em:
+    # Line-breaking rules (no closing quote or 。 at a line start) pull a character or two
+    # down, so a wrapped line may stop up to two characters short of the right edge.
+    if prev.x1 < frame.right - 2.6 * em or abs(line.x0 - frame.left) > 0.6 * em:
         return False
     if abs(prev.x0 - frame.left) > 2.6 * em:  # centred or flush-right lines stand alone
         return False
@@ -370,6 +395,19 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
     blocks: list[str] = []
     current: list[str] = []
     prev: _Line | None = None
+    table_last = False  # the last block is a table (a table split by a page break joins up)
+
+    width = 0
+
+    def table_block(table: _Table) -> None:
+        nonlocal table_last, width
+        if table_last and blocks:  # the table goes on after a page break: same columns
+            width = max(width, *(len(r) for r in table.rows))
+            blocks[-1] += "\n" + _rows(table.rows, width)
+        else:
+            width = max(len(r) for r in table.rows)
+            blocks.append(_rows(table.rows, width))
+        table_last = True
     for number, lines in enumerate(line_pages):
         pending = sorted(tables.get(number, []), key=lambda t: t.y0)
         for ln in lines:
@@ -377,7 +415,8 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
                 if current:
                     blocks.append("".join(current))
                     current, prev = [], None
-                blocks.append("\n".join("\t".join(r) for r in pending.pop(0).rows))
+                    table_last = False
+                table_block(pending.pop(0))
             if prev is not None and _continues(prev, ln, frame, pitch, prev.page == ln.page):
                 if prev.page != ln.page:
                     findings.append(
@@ -388,15 +427,22 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
                 if current:
                     blocks.append("".join(current))
                 current = [ln.text]
+                table_last = False
             prev = ln
         for table in pending:
             if current:
                 blocks.append("".join(current))
                 current, prev = [], None
-            blocks.append("\n".join("\t".join(r) for r in table.rows))
+                table_last = False
+            table_block(table)
     if current:
         blocks.append("".join(current))
     return "\n\n".join(blocks) + "\n", findings
+
+
+def _rows(rows: list[list[str]], width: int) -> str:
+    """Table rows as lines of tab-separated cells, padded to ``width`` cells."""
+    return "\n".join("\t".join(r + [""] * (width - len(r))) for r in rows)
 
 
 def _glue(before: str, after: str) -> str:

@@ -165,8 +165,13 @@ def finish(
         parsed = text_format.parse(extraction.text)
     except TextParseError as exc:
         raise error(f"the document's text is not a reply letter ({exc.message}, {_at(exc)})") from exc
-    metadata = {**extraction.metadata, **parsed.metadata}
     letter = parsed.letter
+    if not any((letter.title, letter.opening, letter.doc_number, letter.date, letter.signed_by, letter.closing)):
+        raise error(
+            "the document's text is not a reply letter: it has no title, opening, document "
+            "number, closing, signature or date"
+        )
+    metadata = {**extraction.metadata, **parsed.metadata}
     findings = [*extraction.findings]
     if fill is not None and metadata:
         letter, filled = fill_from_metadata(letter, metadata, *fill)

@@ -135,14 +135,15 @@ class _PageText:
         glyphs: list[Glyph] = []
         unmapped: list[int] = []
         tp = textpage.raw
+        generated = raw.FPDFText_IsGenerated
         for i, ch in enumerate(text):
-            if ch.isspace():
-                continue
+            if ch.isspace() and (ch in "\r\n" or generated(tp, i) == 1):
+                continue  # pdfium's own line breaks and inferred spaces: geometry decides
             if raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
                 unmapped.append(i)
             if not raw.FPDFText_GetLooseCharBox(tp, i, ref):
                 continue
-            glyphs.append(Glyph(ch, *place(box.left, box.bottom, box.right, box.top)))
+            glyphs.append(Glyph(" " if ch.isspace() else ch, *place(box.left, box.bottom, box.right, box.top)))
         self.glyphs = glyphs
         self.unmapped = unmapped
         self.images = 0
