@@ -227,27 +227,92 @@ def make_pdf(docx_path: Path, pdf_path: Path) -> None:
 # ------------------------------------------------------------------------- fixed layout
 
 
-def set_lines(letter: ReplyLetter, layout: str) -> list[list[tuple[str, float, float, float]]]:
-    """Pages of (text, x mm, baseline y mm, size mm): 28 characters a line, 22 lines a page."""
+def wrap(text_: str, per: int) -> list[str]:
+    """Cell text in lines of at most ``per`` characters, broken at spaces where it can be."""
+    lines: list[str] = []
+    for word in text_.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= per:
+            lines[-1] += " " + word
+            continue
+        while len(word) > per:
+            lines.append(word[:per])
+            word = word[per:]
+        lines.append(word)
+    return lines or [""]
+
+
+Placed = tuple[str, float, float, float]  # text, x mm, baseline y mm, size mm
+Rule = tuple[float, float, float, float]  # x0, y0, x1, y1 mm
+
+
+def set_lines(letter: ReplyLetter, layout: str) -> list[tuple[list[Placed], list[Rule]]]:
+    """Pages of placed lines and rules: 28 characters a line, 22 lines a page, ruled tables."""
     size = 16 * 25.4 / 72  # 3号 in mm
     left, right, top = 28.0, 210 - 26.0, 37.0
+    bottom = top + 225
     pitch = 225 / 22
-    pages: list[list[tuple[str, float, float, float]]] = [[]]
+    pages: list[tuple[list[Placed], list[Rule]]] = [([], [])]
     y = top + size
+
+    def new_page() -> None:
+        nonlocal y
+        pages.append(([], []))
+        y = top + size
 
     def put(chunk: str, x: float, s: float = size) -> None:
         nonlocal y
-        if y > top + 225:
-            pages.append([])
-            y = top + size
-        pages[-1].append((chunk, x, y, s))
+        if y > bottom:
+            new_page()
+        pages[-1][0].append((chunk, x, y, s))
         y += pitch
+
+    rows: list[list[str]] = []
+
+    def table() -> None:
+        nonlocal y
+        if not rows:
+            return
+        cell = 12 * 25.4 / 72
+        width = max(len(r) for r in rows)
+        col = (right - left) / width
+        top_y = y - size
+        for cells in rows:
+            cells = cells + [""] * (width - len(cells))
+            spans: list[tuple[int, int]] = []
+            c = 0
+            while c < width:
+                end = c + 1
+                while end < width and cells[end] == "" and cells[c] != "":
+                    end += 1
+                spans.append((c, end))
+                c = end
+            wrapped = []
+            for a, b in spans:
+                per = max(1, int((b - a) * col / cell) - 1)
+                text_ = cells[a]
+                wrapped.append(wrap(text_, per))
+            height = max(len(w) for w in wrapped) * cell * 1.4 + 2
+            if top_y + height > bottom:
+                new_page()
+                top_y = y - size
+            placed, rules = pages[-1]
+            rules.append((left, top_y, right, top_y))
+            rules.append((left, top_y + height, right, top_y + height))
+            for (a, b), parts in zip(spans, wrapped):
+                rules.append((left + a * col, top_y, left + a * col, top_y + height))
+                for k, part in enumerate(parts):
+                    if part:
+                        placed.append((part, left + a * col + 1, top_y + 1 + cell * (1.4 * k + 1.1), cell))
+            rules.append((right, top_y, right, top_y + height))
+            top_y += height
+        y = top_y + pitch + size
+        rows.clear()
 
     for role, line in roles(letter, layout):
         if role == "row":
-            cells = [c for c in line.split("\t") if c]
-            put("　".join(cells)[:CHARS], left)
+            rows.append(line.split("\t"))
             continue
+        table()
         if role in ("center", "title"):
             for k in range(0, len(line), 22):
                 part = line[k : k + 22]
@@ -261,6 +326,7 @@ def set_lines(letter: ReplyLetter, layout: str) -> list[list[tuple[str, float, f
                 if not chunk:
                     continue
                 put(chunk, left + (2 * size if role == "indent" and i == 0 else 0))
+    table()
     return pages
 
 
@@ -271,8 +337,16 @@ def make_ofd(letter: ReplyLetter, layout: str, path: Path) -> None:
     ident = 10
     doc_number_id = None
     contents = []
-    for number, lines in enumerate(pages, 1):
+    for number, (lines, rules) in enumerate(pages, 1):
         objects = []
+        for x0, y0, x1, y1 in rules:
+            ident += 1
+            objects.append(
+                f'<ofd:PathObject ID="{ident}" Stroke="true" LineWidth="0.25" '
+                f'Boundary="{min(x0, x1):.2f} {min(y0, y1):.2f} {abs(x1 - x0) + 0.25:.2f} {abs(y1 - y0) + 0.25:.2f}">'
+                f"<ofd:AbbreviatedData>M 0 0 L {abs(x1 - x0):.2f} {abs(y1 - y0):.2f}</ofd:AbbreviatedData>"
+                "</ofd:PathObject>"
+            )
         for chunk, x, y, s in [*lines, (f"— {number} —", 105 - 2.5 * size, 297 - 28.0, size)]:
             ident += 1
             if letter.doc_number is not None and chunk == str(letter.doc_number):
@@ -351,8 +425,11 @@ def make_gbk_pdf(letter: ReplyLetter, layout: str, path: Path) -> None:
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"
     )
     kids = []
-    for number, lines in enumerate(pages, 1):
-        ops = [b"BT"]
+    for number, (lines, rules) in enumerate(pages, 1):
+        ops = [b"0.5 w"]
+        for x0, y0, x1, y1 in rules:
+            ops.append(b"%.2f %.2f m %.2f %.2f l S" % (x0 * mm, (297 - y0) * mm, x1 * mm, (297 - y1) * mm))
+        ops.append(b"BT")
         for chunk, x, y, s in [*lines, (f"— {number} —", 105 - 2.5 * 5.6, 297 - 28.0, 5.6)]:
             encoded = chunk.encode("gbk")
             ops.append(b"/F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj" % (s * mm, x * mm, (297 - y) * mm, encoded.hex().encode()))

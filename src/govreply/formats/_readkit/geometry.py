@@ -446,7 +446,10 @@ def _rows(rows: list[list[str]], width: int) -> str:
 
 
 def _glue(before: str, after: str) -> str:
-    """``after`` as it continues ``before``: a space between two Latin words, else nothing."""
-    if before and after and before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum():
+    """``after`` as it continues ``before``: a space between two Latin words, else nothing.
+
+    Digits join directly: hard-wrapped lines cut numbers anywhere (``1`` / ``37公里``).
+    """
+    if before and after and before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha():
         return " " + after
     return after
