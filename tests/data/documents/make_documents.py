@@ -64,11 +64,14 @@ def expected(letter: ReplyLetter) -> dict[str, object]:
 
 
 def sidecar(path: Path, how: str, letter: ReplyLetter, source: str, **extra: object) -> None:
+    fields = expected(letter)
+    if "differs" in extra:
+        fields["equals_source_letter"] = False
     record = {
         "generated": True,
         "how": how,
         "from": source,
-        "expected": expected(letter),
+        "expected": fields,
         **extra,
     }
     path.with_name(path.name + ".source.json").write_text(
@@ -455,19 +458,202 @@ def make_gbk_pdf(letter: ReplyLetter, layout: str, path: Path) -> None:
     path.write_bytes(bytes(out))
 
 
+# ------------------------------------------------------------------------- portal pages
+
+_CHROME_TOP = """<div class="top-bar"><a href="/">无障碍</a> | <a href="/">长者模式</a> | <a href="/">English</a></div>
+<div class="header"><img src="logo.png" alt="{site}"><div class="search"><input type="text"><button>搜索</button></div></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zwfw/">政务服务</a></li></ul>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/jytabl/">建议提案办理</a></div>
+"""
+_CHROME_BOTTOM = """<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+<div class="tools">【<a href="javascript:window.print()">打印本页</a>】 【<a href="javascript:window.close()">关闭窗口</a>】</div>
+<div class="related"><h3>相关链接</h3><ul><li><a href="/a/1.html">关于区二届人大三次会议第12号建议答复的函</a></li><li><a href="/a/2.html">2024年建议提案办理工作方案</a></li></ul></div>
+<div class="footer"><p>主办：{site} 版权所有</p><p>网站标识码：3607210001 赣ICP备05004253号</p><p>访问量：123456</p></div>
+<script>var _hmt = _hmt || []; document.write("索引号：");</script>
+"""
+
+
+def _metadata_table(pairs: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td class=\"label\">{k}：</td><td>{v}</td></tr>" for k, v in pairs
+    )
+    return f"<table class=\"xxgk-meta\">{cells}</table>"
+
+
+def _portal_body(letter: ReplyLetter, layout: str, *, skip: set[str], use_br: bool) -> str:
+    parts: list[str] = []
+    rows: list[str] = []
+
+    def flush() -> None:
+        if rows:
+            parts.append("<table border=\"1\" cellspacing=\"0\">" + "".join(rows) + "</table>")
+            rows.clear()
+
+    for role, line in roles(letter, layout):
+        if line in skip:
+            continue
+        if role == "row":
+            cells = line.split("\t")
+            html = []
+            c = 0
+            while c < len(cells):
+                end = c + 1
+                while end < len(cells) and cells[end] == "" and cells[c] != "":
+                    end += 1
+                span = f" colspan=\"{end - c}\"" if end - c > 1 else ""
+                html.append(f"<td{span}>{cells[c] or '&nbsp;'}</td>")
+                c = end
+            rows.append("<tr>" + "".join(html) + "</tr>")
+            continue
+        flush()
+        if role in ("center", "title"):
+            parts.append(f"<p style=\"text-align: center;\"><strong>{line}</strong></p>")
+        elif role == "right":
+            parts.append(f"<p style=\"text-align: right;\">{line}&nbsp;&nbsp;&nbsp;&nbsp;</p>")
+        elif role == "indent":
+            indent = "\u3000\u3000" if use_br else "&nbsp;&nbsp;&nbsp;&nbsp;"
+            parts.append(f"<p style=\"text-indent: 2em;\">{indent}{line}</p>")
+        else:
+            parts.append(f"<p>{line}</p>")
+    flush()
+    if use_br:  # an editor that writes one <div> with <br> between lines
+        inner = "<br>\n".join(p.removeprefix("<p style=\"text-indent: 2em;\">").removesuffix("</p>") if p.startswith("<p style=\"text-indent") else p for p in parts)
+        return f"<div class=\"TRS_Editor\">{inner}</div>"
+    return "\n".join(parts)
+
+
+def make_portal(
+    letter: ReplyLetter,
+    layout: str,
+    path: Path,
+    *,
+    site: str,
+    charset: str,
+    meta: list[tuple[str, str]],
+    skip: set[str] = frozenset(),  # type: ignore[assignment]
+    heading: str | None = None,
+    use_br: bool = False,
+) -> None:
+    declare = (
+        f"<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">"
+        if charset == "gb2312"
+        else f"<meta charset=\"{charset}\">"
+    )
+    title = heading or letter.title or ""
+    page = (
+        f"<!DOCTYPE html>\n<html><head>{declare}<title>{title}_{site}</title>"
+        f"<meta name=\"ArticleTitle\" content=\"{title}\"><meta name=\"PubDate\" content=\"2024-06-28 09:12\">"
+        "<style>.nav li{display:inline}</style></head><body>\n"
+        + _CHROME_TOP.format(site=site)
+        + "<div class=\"xxgk-container\">"
+        + _metadata_table(meta)
+        + (f"<h1 class=\"article-title\">{heading}</h1>" if heading else "")
+        + "<div class=\"article-info\">发布时间：2024-06-28 来源：本网 浏览次数：321 【字体：大 中 小】</div>"
+        + "<div id=\"zoom\" class=\"article-content\">\n"
+        + _portal_body(letter, layout, skip=skip | ({heading} if heading else set()), use_br=use_br)
+        + "\n</div></div>\n"
+        + _CHROME_BOTTOM.format(site=site)
+        + "</body></html>\n"
+    )
+    path.write_bytes(page.encode("gb18030" if charset == "gb2312" else charset))
+
+
+def make_portals(all_letters: dict[str, tuple[ReplyLetter, str]]) -> None:
+    seed, seed_layout = all_letters["seed"]
+    path = HERE / "seed-portal.html"
+    make_portal(
+        seed,
+        seed_layout,
+        path,
+        site="赣州市赣县区人民政府",
+        charset="gb2312",
+        meta=[
+            ("索 引 号", "K22002-0403-2024-0012"),
+            ("发布机构", "赣州市赣县区教育科技体育局"),
+            ("文　　号", "赣区教议〔2024〕2号"),
+            ("成文日期", "2024-05-20"),
+            ("发布日期", "2024-06-28"),
+            ("公开方式", "主动公开"),
+        ],
+    )
+    sidecar(
+        path,
+        "written by make_documents.py in the manner of a county portal's 政府信息公开 page: "
+        "declared gb2312, bytes GB 18030; nav, breadcrumb, metadata table, counters, share and "
+        "print bar, related links, footer, a script writing 索引号; the letter in div#zoom, the "
+        "form as a table with colspan",
+        seed,
+        "src/govreply/examples (the seed)",
+        metadata={"索引号": "K22002-0403-2024-0012", "发布日期": "2024-06-28"},
+        filled={"date": "2024-05-20"},
+        notes="the seed prints no date: the page's 成文日期 fills it (GH201), its 发布日期 never",
+    )
+    letter, layout = all_letters["letter-005"]
+    path = HERE / "letter-005-portal.html"
+    make_portal(
+        letter,
+        layout,
+        path,
+        site="广东省交通运输厅",
+        charset="utf-8",
+        meta=[("索引号", "006940060/2022-00118"), ("文号", str(letter.doc_number)), ("发布机构", "广东省交通运输厅"), ("发布日期", "2022-04-11")],
+        skip={str(letter.doc_number)},
+        use_br=True,
+    )
+    sidecar(
+        path,
+        "written by make_documents.py: a provincial department's page, UTF-8; the letter in "
+        "one TRS_Editor div with <br> lines and ideographic-space indents; its document number "
+        "printed only in the metadata table (文号), so it fills the letter's (GH201)",
+        letter,
+        "tests/data/letters/005.txt",
+        filled={"doc_number": str(letter.doc_number)},
+    )
+    letter, layout = all_letters["letter-001"]
+    path = HERE / "letter-001-portal.html"
+    make_portal(
+        letter,
+        layout,
+        path,
+        site="淮南市交通运输局",
+        charset="utf-8",
+        meta=[("索引号", "11340400003148789B/202305-00021"), ("发布日期", "2023-05-12")],
+        heading=letter.title,
+    )
+    sidecar(
+        path,
+        "written by make_documents.py: the title only in the page's <h1> and ArticleTitle meta, "
+        "above the letter's text (GH103); the publication date 2023-05-12 is not the letter's",
+        letter,
+        "tests/data/letters/001.txt",
+    )
+
+
 def main() -> None:
-    for name, (letter, layout) in letters().items():
+    all_letters = letters()
+    make_portals(all_letters)
+    for name, (letter, layout) in all_letters.items():
         source = "src/govreply/examples (the seed)" if name == "seed" else f"tests/data/letters/{name[-3:]}.txt"
         docx_path = HERE / f"{name}.docx"
         make_docx(letter, layout, docx_path)
         sidecar(docx_path, "python-docx in 公文 style by make_documents.py (一、 by automatic numbering)", letter, source)
         pdf_path = HERE / f"{name}.pdf"
         make_pdf(docx_path, pdf_path)
+        quirks = {}
+        if name == "letter-001":
+            quirks = {
+                "differs": {
+                    "contact": "LibreOffice prints the last line (联系人及电话：胡晓炜 13855402597) "
+                    "with the number drawn over the name; the reader reads what is printed, so "
+                    "the contact line does not parse"
+                }
+            }
         sidecar(
             pdf_path,
             f"libreoffice --headless --convert-to pdf {name}.docx (LibreOffice 7; Noto CJK subsets embedded, SIL OFL 1.1)",
             letter,
             source,
+            **quirks,
         )
         ofd_path = HERE / f"{name}.ofd"
         make_ofd(letter, layout, ofd_path)
