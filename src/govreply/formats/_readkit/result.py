@@ -166,10 +166,11 @@ def finish(
     except TextParseError as exc:
         raise error(f"the document's text is not a reply letter ({exc.message}, {_at(exc)})") from exc
     letter = parsed.letter
-    if not any((letter.title, letter.opening, letter.doc_number, letter.date, letter.signed_by, letter.closing)):
+    framed = any((letter.title, letter.opening, letter.doc_number, letter.date, letter.closing))
+    if not framed or not (letter.opening or letter.paragraphs or letter.sections):
         raise error(
-            "the document's text is not a reply letter: it has no title, opening, document "
-            "number, closing, signature or date"
+            "the document's text is not a reply letter: it has no body, or none of a title, "
+            "an opening, a document number, a closing and a date"
         )
     metadata = {**extraction.metadata, **parsed.metadata}
     findings = [*extraction.findings]

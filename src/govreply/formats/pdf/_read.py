@@ -87,8 +87,6 @@ def _open(data: bytes, options: PdfOptions) -> Any:
 # Characters a text layer yields when a font has no usable Unicode map: the replacement
 # character, private-use code points, C0 controls.
 _UNMAPPED: Final = re.compile("[\ufffd\ufffe\uffff\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
-# ¹ØÓÚºì¾ü  (GBK bytes shown as Latin-1: a WinAnsi font holding GBK codes, old 公文 PDFs)
-_LATIN1_RUN: Final = re.compile("[\u00a1-\u00ff]{2,}")
 
 
 def _gb2312(ch: str) -> bool:
@@ -101,15 +99,6 @@ def _gb2312(ch: str) -> bool:
 
 def _cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
-
-
-def _repair_latin1(text: str) -> str | None:
-    """``text`` re-read as GBK when it is GBK shown as Latin-1 (all CJK after), else None."""
-    try:
-        decoded = text.encode("latin-1").decode("gbk")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    return decoded if decoded and all(_cjk(c) or unicodedata.category(c)[0] == "P" for c in decoded) else None
 
 
 class _PageText:
@@ -236,8 +225,8 @@ def _check_text(page: _PageText, number: int, findings: list[Finding]) -> list[G
     """The page's glyphs with GBK-as-Latin-1 runs repaired; raise when the text is garbled."""
     glyphs = page.glyphs
     chars = "".join(g.char for g in glyphs)
-    # GBK shown as Latin-1 arrives one byte per glyph; re-read each run as GBK.
-    if _LATIN1_RUN.search(chars):
+    # GBK shown as Latin-1 arrives one byte per glyph; re-read the pairs as GBK.
+    if _mojibake(glyphs):
         glyphs = _repair_runs(glyphs, number, findings, page)
         chars = "".join(g.char for g in glyphs)
     bad = [i for i, ch in enumerate(chars) if _UNMAPPED.match(ch)]
@@ -256,37 +245,64 @@ def _check_text(page: _PageText, number: int, findings: list[Finding]) -> list[G
     return glyphs
 
 
+def _byte(ch: str) -> int | None:
+    """The byte a WinAnsi (cp1252) or Latin-1 font drew as ``ch``, or ``None``."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return ch.encode(codec)[0]
+        except UnicodeEncodeError:
+            continue
+    return None
+
+
+def _high(ch: str) -> bool:
+    b = _byte(ch)
+    return b is not None and b >= 0x81 and ch != "\u00a0"
+
+
+def _mojibake(glyphs: list[Glyph]) -> bool:
+    """Whether the page reads as GBK bytes shown one per glyph (¹ØÓÚ…): many high Latin."""
+    chars = [g.char for g in glyphs if g.char != " "]
+    high = sum(1 for ch in chars if _high(ch))
+    return high >= 6 and high >= 0.3 * len(chars)
+
+
 def _repair_runs(
     glyphs: list[Glyph], number: int, findings: list[Finding], page: _PageText
 ) -> list[Glyph]:
+    """GBK byte pairs drawn as two Latin glyphs re-read as one character each.
+
+    A lead byte (0x81–0xFE) and the byte after it (0x40–0xFE; a soft hyphen 0xAD comes out as
+    ``-``) make one GBK character, drawn over both boxes.
+    """
     out: list[Glyph] = []
     i = 0
-    repaired = 0
+    repaired = failed = 0
     while i < len(glyphs):
-        j = i
-        while j < len(glyphs) and "\u00a1" <= glyphs[j].char <= "\u00ff":
-            j += 1
-        if j - i >= 2:
-            run = glyphs[i:j]
-            fixed = _repair_latin1("".join(g.char for g in run))
-            if fixed is None:
-                raise PdfParseError(
-                    "the text layer is garbled (Latin-1 bytes that are not GBK either); "
-                    "a font without a Unicode map",
-                    page=number,
-                )
-            # Two byte-glyphs make one character, drawn over both boxes.
-            k = 0
-            for ch in fixed:
-                width = len(ch.encode("gbk"))
-                part = run[k : k + width]
-                k += width
-                out.append(Glyph(ch, part[0].x0, min(g.y0 for g in part), part[-1].x1, max(g.y1 for g in part)))
-            repaired += len(fixed)
-            i = j
-            continue
-        out.append(glyphs[i])
+        g = glyphs[i]
+        lead = _byte(g.char) if _high(g.char) else None
+        if lead is not None and i + 1 < len(glyphs):
+            nxt = glyphs[i + 1]
+            trail = 0xAD if nxt.char == "-" else _byte(nxt.char)
+            if trail is not None and 0x40 <= trail <= 0xFE and trail != 0x7F:
+                try:
+                    ch = bytes((lead, trail)).decode("gbk")
+                except UnicodeDecodeError:
+                    ch = ""
+                if ch and (_cjk(ch) or unicodedata.category(ch)[0] in "PS"):
+                    out.append(Glyph(ch, g.x0, min(g.y0, nxt.y0), nxt.x1, max(g.y1, nxt.y1)))
+                    repaired += 1
+                    i += 2
+                    continue
+            failed += 1
+        out.append(g)
         i += 1
+    if failed > max(2, repaired // 10):
+        raise PdfParseError(
+            "the text layer is garbled: a font without a Unicode map holds GBK codes that do "
+            "not all decode",
+            page=number,
+        )
     if repaired:
         findings.append(
             note(
