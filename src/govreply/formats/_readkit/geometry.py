@@ -18,6 +18,7 @@ Coordinates are in points with y growing downwards (PDF's are flipped by the rea
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 import unicodedata
@@ -219,21 +220,33 @@ def _read_table(
     xs = _cluster((r.x0 for r in vs), 2.0)
     if len(ys) < 2 or len(xs) < 2:
         return None
-    glyphs = [
-        g
-        for ln in lines
-        if by0 - 3 <= ln.y0 and ln.y1 <= by1 + 3
-        for g in ln.glyphs
-        if bx0 - 3 <= g.x0 and g.x1 <= bx1 + 3
-    ]
+    # Each column border's drawn stretches, merged and sorted, for bisection by row.
+    spans: dict[float, list[tuple[float, float]]] = {x: [] for x in xs}
+    for v in vs:
+        x = xs[min(bisect.bisect_left(xs, v.x0 - 2), len(xs) - 1)]
+        if abs(x - v.x0) <= 2:
+            spans[x].append((min(v.y0, v.y1) - 1, max(v.y0, v.y1) + 1))
+    merged = {x: _merge(stretches) for x, stretches in spans.items()}
+    starts = {x: [a for a, _ in m] for x, m in merged.items()}
+    glyphs = sorted(
+        (
+            g
+            for ln in lines
+            if by0 - 3 <= ln.y0 and ln.y1 <= by1 + 3
+            for g in ln.glyphs
+            if bx0 - 3 <= g.x0 and g.x1 <= bx1 + 3
+        ),
+        key=lambda g: (g.y0 + g.y1) / 2,
+    )
+    mids = [(g.y0 + g.y1) / 2 for g in glyphs]
     rows: list[list[str]] = []
     for top, bottom in zip(ys, ys[1:]):
         mid = (top + bottom) / 2
-        band = [g for g in glyphs if top <= (g.y0 + g.y1) / 2 < bottom]
+        band = glyphs[bisect.bisect_left(mids, top) : bisect.bisect_left(mids, bottom)]
         if not band:
             continue
         # The column borders drawn across this row; a missing one means a merged cell.
-        borders = [x for x in xs if any(abs(v.x0 - x) <= 2 and v.y0 - 1 <= mid <= v.y1 + 1 for v in vs)]
+        borders = [x for x in xs if _covers(merged[x], starts[x], mid)]
         if len(borders) < 2:
             continue
         cells = [""] * (len(xs) - 1)
@@ -246,6 +259,21 @@ def _read_table(
     if not rows:
         return None
     return _Table(rows, ys[0], ys[-1])
+
+
+def _merge(stretches: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(stretches):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _covers(merged: list[tuple[float, float]], starts: list[float], y: float) -> bool:
+    i = bisect.bisect_right(starts, y) - 1
+    return i >= 0 and merged[i][0] <= y <= merged[i][1]
 
 
 def _cell_text(glyphs: list[Glyph], right: float) -> str:

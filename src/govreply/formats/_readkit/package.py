@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Callable
 from typing import Final
 
@@ -66,7 +67,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(bytes(data)))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
             raise error(f"not a ZIP package, or a damaged one ({exc})") from exc
         if len(infos) > limits.max_members:
             raise error(f"the package has {len(infos)} members, more than max_members={limits.max_members}")
@@ -110,7 +111,7 @@ class Package:
         try:
             with self.zip.open(info) as stream:
                 data = stream.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise self.error(f"the member cannot be read ({exc})", part=found) from exc
         if len(data) > info.file_size:
             raise self.error("the member is longer than its header says", part=found)
@@ -124,7 +125,7 @@ class Package:
         try:
             with self.zip.open(self.members[found]) as stream:
                 return stream.read(size)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
             return b""
 
     def xml(self, name: str) -> etree._Element:

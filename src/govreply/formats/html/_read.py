@@ -168,7 +168,6 @@ class _Page:
         parser = lxml.html.HTMLParser(
             remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
         )
-        text = text.replace("\x00", "")
         try:
             self.root = lxml.html.document_fromstring(text, parser=parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -315,6 +314,7 @@ def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
 _CJK: Final = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # A line break in the source between two CJK characters is no space (CSS Text 3, 4.1.3).
 _CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{_CJK}])")
+_NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS: Final = re.compile(r"[ \t\r\n\f]+")
 _INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
@@ -444,7 +444,8 @@ def extract_html(data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS)
         text, _codec, findings = decode_html(raw)
     else:
         raise TypeError(f"a web page is str or bytes, not {type(data).__name__}")
-    text = "".join(ch for ch in text if not "\ud800" <= ch <= "\udfff")
+    # Lone surrogates and C0 controls are no text (and lxml refuses them in a tree).
+    text = _NOT_TEXT.sub("", text)
     if "<%" in text:
         text, count = _TEMPLATE_CODE.subn("", text)
         if count:
