@@ -67,7 +67,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(bytes(data)))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise error(f"not a ZIP package, or a damaged one ({exc})") from exc
         if len(infos) > limits.max_members:
             raise error(f"the package has {len(infos)} members, more than max_members={limits.max_members}")

@@ -46,7 +46,7 @@ _HTML_MARKERS: Final = (b"<html", b"<!doctype html", b"<head", b"<body", b"<meta
 def _zip_format(data: bytes) -> DocumentFormat | None:
     try:
         names = {n.replace("\\", "/").lstrip("/").lower() for n in zipfile.ZipFile(io.BytesIO(data)).namelist()[:5000]}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return None
     if "ofd.xml" in names:
         return "ofd"

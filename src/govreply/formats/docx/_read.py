@@ -435,6 +435,8 @@ def extract_docx(data: bytes, options: DocxOptions = DEFAULT_DOCX_OPTIONS) -> Ex
                 "parts were read directly",
             )
         )
+    if numbering is None and package.find("word/numbering.xml") is not None:
+        numbering = package.xml("word/numbering.xml")  # present but not related: still Word's
     if _too_deep(body, options.max_depth):
         raise DocxParseError(f"elements nest deeper than max_depth={options.max_depth}", part="word/document.xml")
     walker = _Walker(_Numbering(numbering), _style_numbering(styles))

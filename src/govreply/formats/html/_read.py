@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Final
 
 import attrs
-import lxml.html
 from lxml import etree
 
 from govreply.errors import DocumentParseError, HtmlParseError, ValidationError
@@ -24,16 +23,16 @@ class HtmlOptions:
     """Limits the web-page reader enforces on untrusted input.
 
     >>> HtmlOptions(max_bytes=1024).max_depth
-    200
+    254
 
     Args:
         max_bytes: largest accepted page, in bytes (UTF-8 for ``str`` input); 10 MiB.
-        max_depth: deepest element nesting accepted (libxml2 stops at 256 and would drop the
-            rest silently, so deeper pages are refused).
+        max_depth: deepest element nesting accepted; by default libxml2's own limit (it stops
+            at 256 levels and would drop the rest, so deeper pages are refused).
     """
 
     max_bytes: int = attrs.field(default=10 * 1024 * 1024)
-    max_depth: int = attrs.field(default=200)
+    max_depth: int = attrs.field(default=254)
 
     @max_bytes.validator
     def _check_bytes(self, attribute: attrs.Attribute[int], value: int) -> None:
@@ -42,7 +41,7 @@ class HtmlOptions:
 
     @max_depth.validator
     def _check_depth(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if not isinstance(value, int) or not 1 <= value < 255:
+        if not isinstance(value, int) or not 1 <= value <= 254:
             raise ValidationError(f"max_depth must be 1..254, got {value!r}", field="max_depth")
 
 
@@ -122,6 +121,7 @@ _CHROME_HINT: Final = re.compile(
     r"fenxiang|dayin|guanbi|ewm|qrcode",
     re.I,
 )
+_STYLED: Final = etree.XPath("//*[@style]")
 _HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # Metadata labels of 政府信息公开 pages (labels print with spaces inside: 索 引 号).
@@ -133,6 +133,14 @@ _META_KEYS: Final = (
 )
 _META_SET: Final = frozenset(_META_KEYS)
 _SPACES: Final = re.compile(r"[\s\u3000\u00a0]+")
+# The characters labels start with: a cheap test before the regex.
+_FIRST: Final = frozenset(key[0] for key in _META_KEYS)
+# 索 引 号 / 发布机构 / 文　　号 …  at the start of an element's own text, spaces allowed inside
+_LABEL_START: Final = re.compile(
+    r"^[\s\u3000\u00a0]*(?:"
+    + "|".join("[\\s\u3000\u00a0]*".join(key) for key in sorted(_META_KEYS, key=len, reverse=True))
+    + ")"
+)
 # 索 引 号：014717475N/2023-0040295   (a label, a colon, the value in the same element)
 _META_LINE: Final = re.compile(r"^\s*(?P<key>(?:[\u4e00-\u9fff][\s\u3000\u00a0]*){2,6}?)[:：]\s*(?P<value>.*)$")
 
@@ -148,9 +156,27 @@ _CHROME_LINE: Final = re.compile(
 )
 
 
+# libxml2's HTML parser: no network, comments and processing instructions dropped, names
+# lower-cased; a plain etree parser (lxml.html's element classes cost a lookup per element).
+_PARSER: Final = etree.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
+)
+
+
+class _DepthProbes(dict[int, etree.XPath]):
+    """One compiled XPath per depth limit: is any element nested deeper than it?"""
+
+    def __missing__(self, depth: int) -> etree.XPath:
+        probe = self[depth] = etree.XPath("boolean(" + "/*" * (depth + 1) + ")")
+        return probe
+
+
+_DEPTH: Final = _DepthProbes()
+
+
 def _local(el: etree._Element) -> str:
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if type(tag) is str else ""
 
 
 def _hint(el: etree._Element) -> str:
@@ -165,14 +191,17 @@ class _Page:
     """A parsed portal page: its metadata, its letter container and the chrome around it."""
 
     def __init__(self, text: str, options: HtmlOptions) -> None:
-        parser = lxml.html.HTMLParser(
-            remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
-        )
         try:
-            self.root = lxml.html.document_fromstring(text, parser=parser)
+            root = etree.fromstring(text, _PARSER)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
             raise HtmlParseError(f"not a web page ({exc})") from exc
-        if etree.XPath("boolean(" + "/*" * (options.max_depth + 1) + ")")(self.root):
+        if root is None:
+            raise HtmlParseError("not a web page (no elements)")
+        self.root = root
+        # libxml2 stops at 256 levels and drops the rest: its error log says so.
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+            raise HtmlParseError("elements nest deeper than libxml2's 256 levels; text would be lost")
+        if options.max_depth < 254 and _DEPTH[options.max_depth](self.root):
             raise HtmlParseError(f"elements nest deeper than max_depth={options.max_depth} levels")
         self.findings: list[Finding] = []
         self.metadata: dict[str, str] = {}
@@ -188,23 +217,22 @@ class _Page:
 
     def clean(self) -> None:
         """Drop scripts, navigation, forms and hidden elements; read the metadata."""
-        doomed = []
-        for el in self.root.iter():
-            name = _local(el)
-            if not name or name in _DROP or _HIDDEN.search(el.get("style", "")):
-                doomed.append(el)
+        doomed = list(self.root.iter(*_DROP))
+        doomed += [el for el in _STYLED(self.root) if _HIDDEN.search(el.get("style", ""))]
         for el in doomed:
-            _remove(el)
+            if isinstance(el, etree._Element):
+                _remove(el)
         self._metadata()
 
     def _metadata(self) -> None:
         """Key/value pairs of the page's metadata table or strip, removed from the page."""
         found: list[etree._Element] = []
-        for el in list(self.root.iter()):
-            if el.getparent() is None or not _local(el):
+        for el in self.root.iter(etree.Element):
+            own = el.text
+            if not own or len(own) > 90 or _FIRST.isdisjoint(own[:4]):
                 continue
-            own = (el.text or "").strip()
-            if not own or len(own) > 80:
+            own = own.strip()
+            if not own or not _LABEL_START.match(own) or el.getparent() is None:
                 continue
             key = _key(own)
             value: str | None = None
@@ -242,7 +270,7 @@ class _Page:
         _weigh(node, weights)
         while True:
             total = weights.get(node, 0)
-            children = [c for c in node if _local(c) and weights.get(c, 0) > 0]
+            children = [c for c in node if type(c.tag) is str and weights.get(c, 0) > 0]
             if not children or total == 0:
                 return node
             best = max(children, key=lambda c: weights.get(c, 0))
@@ -252,24 +280,6 @@ class _Page:
                 node = best
                 continue
             return node
-
-
-def _value_after(el: etree._Element) -> etree._Element | None:
-    """The element after a metadata label: its next sibling, or its parent's (two levels)."""
-    node: etree._Element | None = el
-    for _ in range(3):
-        if node is None:
-            return None
-        nxt = node.getnext()
-        if nxt is not None:
-            return nxt
-        node = node.getparent()
-    return None
-
-
-def _is_label(value: str) -> bool:
-    """Whether a would-be value is itself a label (``索引号``, ``访问量：199``)."""
-    return _key(value) in _META_SET or _META_LINE.match(value) is not None
 
 
 def _remove(el: etree._Element) -> None:
@@ -297,16 +307,33 @@ def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
     """Characters of non-link text under ``node``; chrome-hinted elements weigh nothing."""
     total = len((node.text or "").strip())
     for child in node:
-        if not _local(child):
-            total += len((child.tail or "").strip())
-            continue
-        inner = _weigh(child, weights)
-        if _local(child) == "a" or _CHROME_HINT.search(_hint(child)):
-            inner = 0
-            weights[child] = 0
-        total += inner + len((child.tail or "").strip())
+        tag = child.tag
+        if type(tag) is str:
+            inner = _weigh(child, weights)
+            if tag == "a" or ((child.get("class") or child.get("id")) and _CHROME_HINT.search(_hint(child))):
+                inner = weights[child] = 0
+            total += inner
+        total += len((child.tail or "").strip())
     weights[node] = total
     return total
+
+
+def _value_after(el: etree._Element) -> etree._Element | None:
+    """The element after a metadata label: its next sibling, or its parent's (two levels)."""
+    node: etree._Element | None = el
+    for _ in range(3):
+        if node is None:
+            return None
+        nxt = node.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+    return None
+
+
+def _is_label(value: str) -> bool:
+    """Whether a would-be value is itself a label (``索引号``, ``访问量：199``)."""
+    return _key(value) in _META_SET or _META_LINE.match(value) is not None
 
 
 # ------------------------------------------------------------------------- text
@@ -316,6 +343,7 @@ _CJK: Final = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{_CJK}])")
 _NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS: Final = re.compile(r"[ \t\r\n\f]+")
+_HAS_WS: Final = re.compile(r"[\t\r\n\f]|  ")
 _INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
 _TEMPLATE_CODE: Final = re.compile(r"<%.*?%>", re.S)
@@ -333,10 +361,14 @@ class _Text:
             self.buffer.append(value)
 
     def flush(self) -> None:
+        if not self.buffer:
+            return
         raw = "".join(self.buffer)
         self.buffer = []
-        raw = _CJK_BREAK.sub("", raw)
-        line = _WS.sub(" ", raw).replace("\u00a0", " ").translate(_INVISIBLE).strip(" ")
+        if "\n" in raw:
+            raw = _CJK_BREAK.sub("", raw)
+        line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
+        line = line.replace("\u00a0", " ").translate(_INVISIBLE).strip(" ")
         if line.strip():
             self.lines.append(line.rstrip())
 
@@ -423,8 +455,11 @@ def _lines(container: etree._Element) -> list[str]:
 
 def _chrome_lines(lines: list[str], findings: list[Finding]) -> Iterator[str]:
     for line in lines:
+        if len(line) > 80 or "\t" in line:
+            yield line
+            continue
         folded = unicodedata.normalize("NFKC", line).strip()
-        if "\t" not in line and _CHROME_LINE.match(folded):
+        if _CHROME_LINE.match(folded):
             findings.append(note("GH102", f"page chrome {line[:40]!r} removed"))
             continue
         yield line

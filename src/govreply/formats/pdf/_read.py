@@ -263,7 +263,8 @@ def _high(ch: str) -> bool:
 def _mojibake(glyphs: list[Glyph]) -> bool:
     """Whether the page reads as GBK bytes shown one per glyph (¹ØÓÚ…): many high Latin."""
     chars = [g.char for g in glyphs if g.char != " "]
-    high = sum(1 for ch in chars if _high(ch))
+    # Only Latin-1 letters count: … — “ ” are everyday Chinese punctuation.
+    high = sum(1 for ch in chars if "\u00a1" <= ch <= "\u00ff")
     return high >= 6 and high >= 0.3 * len(chars)
 
 
