@@ -120,7 +120,10 @@ def bench_html(repeat: int, loops: int) -> float:
             f"text.parse {t_text * 1e3:6.2f} ms  ratio {ratio:5.2f}"
         )
     met = worst <= HTML_TARGET
-    print(f"HTML worst ratio (html / text of its letter): {worst:.2f} (target at most {HTML_TARGET:.1f}: {'met' if met else 'MISSED'})")
+    print(
+        f"HTML worst ratio (html / text of its letter): {worst:.2f} "
+        f"(target at most {HTML_TARGET:.1f}: {'met' if met else 'MISSED'})"
+    )
     return worst
 
 

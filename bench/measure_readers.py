@@ -44,7 +44,16 @@ def _value(result: DocumentParseResult, key: str) -> Any:
     return None
 
 
-_COMPARED = ("title", "doc_number", "addressee_names", "date", "signed_by", "closing", "cc", "issuer")
+_COMPARED = (
+    "title",
+    "doc_number",
+    "addressee_names",
+    "date",
+    "signed_by",
+    "closing",
+    "cc",
+    "issuer",
+)
 
 
 def measure(path: Path) -> dict[str, Any]:

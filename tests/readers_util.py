@@ -6,7 +6,7 @@ import gc
 import io
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
@@ -23,10 +23,16 @@ RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
     "</Relationships>"
 )
-LETTER_LINES = ["张三代表：", "　　您提出的建议收悉，现答复如下：", "　　我局已办理。", "感谢您的关心和支持。", "2024年5月20日"]
+LETTER_LINES = [
+    "张三代表：",
+    "　　您提出的建议收悉，现答复如下：",
+    "　　我局已办理。",
+    "感谢您的关心和支持。",
+    "2024年5月20日",
+]
 
 
-def zip_bytes(members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+def zip_bytes(members: Mapping[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", method) as z:
         for name, data in members.items():
@@ -34,16 +40,25 @@ def zip_bytes(members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATE
     return buffer.getvalue()
 
 
-def docx_bytes(body_xml: str, extra: dict[str, bytes | str] | None = None) -> bytes:
+def docx_bytes(body_xml: str, extra: Mapping[str, bytes | str] | None = None) -> bytes:
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body_xml}</w:body></w:document>'
-    return zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS, "word/document.xml": document, **(extra or {})})
+    return zip_bytes(
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "_rels/.rels": RELS,
+            "word/document.xml": document,
+            **(extra or {}),
+        }
+    )
 
 
 def para(text: str) -> str:
-    return f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
-def ofd_bytes(lines: list[str], extra: dict[str, bytes | str] | None = None, images: int = 0) -> bytes:
+def ofd_bytes(
+    lines: list[str], extra: Mapping[str, bytes | str] | None = None, images: int = 0
+) -> bytes:
     objects = []
     for i, line in enumerate(lines):
         y = 40 + i * 10
@@ -52,7 +67,10 @@ def ofd_bytes(lines: list[str], extra: dict[str, bytes | str] | None = None, ima
             f'<ofd:TextObject ID="{i + 10}" Font="1" Size="5.6" Boundary="28 {y} 160 8">'
             f'<ofd:TextCode X="0" Y="5.6" DeltaX="{deltas}">{line}</ofd:TextCode></ofd:TextObject>'
         )
-    objects += [f'<ofd:ImageObject ID="{900 + k}" Boundary="0 0 210 297" ResourceID="5"/>' for k in range(images)]
+    objects += [
+        f'<ofd:ImageObject ID="{900 + k}" Boundary="0 0 210 297" ResourceID="5"/>'
+        for k in range(images)
+    ]
     page = f'<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="2">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>'
     return zip_bytes(
         {
@@ -73,7 +91,11 @@ def pdf_bytes(objects: list[bytes], root: int = 1) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        root,
+        xref,
+    )
     return bytes(out)
 
 

@@ -33,7 +33,11 @@ def _sidecar(path: Path) -> dict[str, Any]:
 
 def _source_letter(path: Path) -> ReplyLetter:
     source = _sidecar(path)["from"]
-    raw = seed_text() if "seed" in source else (Path(__file__).parent.parent / source).read_text("utf-8")
+    raw = (
+        seed_text()
+        if "seed" in source
+        else (Path(__file__).parent.parent / source).read_text("utf-8")
+    )
     letter = text.loads(raw)
     filled = _sidecar(path).get("filled", {})
     if "date" in filled:
@@ -57,7 +61,9 @@ def test_documents_give_back_their_letters(path: Path) -> None:
             if field.name not in differs:
                 assert getattr(result.letter, field.name) == getattr(want, field.name), field.name
     expected = side["expected"]
-    assert (str(result.letter.doc_number) if result.letter.doc_number else None) == expected["doc_number"]
+    assert (str(result.letter.doc_number) if result.letter.doc_number else None) == expected[
+        "doc_number"
+    ]
     assert list(result.letter.addressees.names) == expected["addressees"]
     assert result.text  # the text handed to the text reader is kept
 
@@ -88,15 +94,21 @@ def test_feedback_form_is_read_from_ruled_table_cells() -> None:
     """The form's table comes back from rules and character boxes (GP103), cell by cell."""
     result = pdf.parse((DOCUMENTS / "seed.pdf").read_bytes())
     form = result.letter.feedback_form
-    assert form is not None and form.classification is not None
-    assert (form.address, form.phone, form.classification.code) == ("赣县区南塘中学", "18707070780", "A1")
+    assert form is not None
+    assert form.classification is not None
+    assert (form.address, form.phone, form.classification.code) == (
+        "赣县区南塘中学",
+        "18707070780",
+        "A1",
+    )
     assert any(f.code == "GP103" for f in result.findings)
 
 
 def test_gbk_cid_font_without_tounicode_is_decoded() -> None:
     """A non-embedded GBK-EUC-H CID font with no ToUnicode map reads through the CMap."""
     data = (DOCUMENTS / "seed-gbk.pdf").read_bytes()
-    assert b"/ToUnicode" not in data and b"/GBK-EUC-H" in data
+    assert b"/ToUnicode" not in data
+    assert b"/GBK-EUC-H" in data
     letter = pdf.loads(data)
     assert letter == text.loads(seed_text())
 
@@ -105,7 +117,7 @@ def test_word_numbering_labels_are_generated() -> None:
     """一、 comes from the numbering part, not the text, and is reported (GD101)."""
     data = (DOCUMENTS / "seed.docx").read_bytes()
     result = docx.parse(data)
-    assert [s.heading for s in result.letter.sections][0] == "全力推进学校减负工作"
+    assert next(s.heading for s in result.letter.sections) == "全力推进学校减负工作"
     assert "一、全力推进学校减负工作" in result.text
     assert any(f.code == "GD101" for f in result.findings)
 
@@ -128,7 +140,12 @@ def test_page_metadata_fills_the_date_but_never_the_publication_date() -> None:
 
 def test_publication_date_alone_is_never_the_letter_date() -> None:
     """A page with only 发布日期 leaves a dateless letter dateless."""
-    page = (DOCUMENTS / "seed-portal.html").read_bytes().decode("gb18030").replace("成文日期", "生成时间")
+    page = (
+        (DOCUMENTS / "seed-portal.html")
+        .read_bytes()
+        .decode("gb18030")
+        .replace("成文日期", "生成时间")
+    )
     assert html.loads(page).date is None
 
 
@@ -158,7 +175,7 @@ def test_title_above_the_letter_is_taken_from_the_heading() -> None:
 )
 def test_real_pages_without_a_letter_say_so(name: str) -> None:
     """A portal page with no letter (a query form; a shell filled by script) is an error."""
-    with pytest.raises(HtmlParseError, match="not a reply letter|no text"):
+    with pytest.raises(HtmlParseError, match=r"not a reply letter|no text"):
         html.parse((DOCUMENTS / name).read_bytes())
 
 

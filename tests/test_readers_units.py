@@ -35,8 +35,12 @@ def _numbered(text: str, level: int) -> str:
 def test_word_numbering_counts_levels_and_restarts_deeper_ones() -> None:
     """一、（一）（二） 二、（一） 1. — deeper levels restart under a new parent."""
     body = (
-        _numbered("甲", 0) + _numbered("乙", 1) + _numbered("丙", 1) + _numbered("丁", 0)
-        + _numbered("戊", 1) + _numbered("己", 2)
+        _numbered("甲", 0)
+        + _numbered("乙", 1)
+        + _numbered("丙", 1)
+        + _numbered("丁", 0)
+        + _numbered("戊", 1)
+        + _numbered("己", 2)
     )
     found = docx.extract(docx_bytes(body, {"word/numbering.xml": NUMBERING}))
     lines = [ln for ln in found.text.splitlines() if ln]
@@ -87,7 +91,11 @@ def test_tracked_deletions_are_dropped_and_fields_show_results() -> None:
 
 def test_any_namespace_prefix_is_read() -> None:
     """WordprocessingML under another prefix (ns0:) reads the same."""
-    data = docx_bytes("".join(para(ln) for ln in LETTER_LINES)).replace(b"w:", b"ns0:").replace(b"xmlns:w=", b"xmlns:ns0=")
+    data = (
+        docx_bytes("".join(para(ln) for ln in LETTER_LINES))
+        .replace(b"w:", b"ns0:")
+        .replace(b"xmlns:w=", b"xmlns:ns0=")
+    )
     assert docx.loads(data).addressees.names == ("张三",)
 
 
@@ -115,19 +123,23 @@ def test_nbsp_ideographic_spaces_and_br_are_read() -> None:
 def test_a_source_line_break_between_chinese_characters_is_no_space() -> None:
     """Text wrapped in the HTML source joins up as a browser shows it (CSS Text 3)."""
     page = "<p>张三代表：</p><p>您提出的建议\n    收悉，现答复如下：</p><p>我局已办理。</p><p>2024年5月20日</p>"
-    assert html.loads(f"<html><body>{page}</body></html>").opening == "您提出的建议收悉，现答复如下："
+    assert (
+        html.loads(f"<html><body>{page}</body></html>").opening == "您提出的建议收悉，现答复如下："
+    )
 
 
 @pytest.mark.parametrize(
     "name", ["seed.pdf", "seed.docx", "seed.ofd", "seed-portal.html", "seed-gbk.pdf"]
 )
 def test_cli_reads_every_document_format(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """govreply parse picks the reader by extension and content."""
+    """Govreply parse picks the reader by extension and content."""
     assert main(["parse", str(DOCUMENTS / name), "--to", "text", "-q"]) == 0
     assert "赣区教议〔2024〕2号" in capsys.readouterr().out
 
 
-def test_cli_sniffs_content_over_a_wrong_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_sniffs_content_over_a_wrong_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A PDF saved without its extension is still read as PDF."""
     target = tmp_path / "letter"
     target.write_bytes((DOCUMENTS / "seed.pdf").read_bytes())
@@ -135,22 +147,28 @@ def test_cli_sniffs_content_over_a_wrong_extension(tmp_path: Path, capsys: pytes
     assert "GP101" in capsys.readouterr().out
 
 
-def test_cli_reports_reader_errors_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_reader_errors_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A scanned or damaged document is one error line and exit 1, never a traceback."""
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04 broken")
     assert main(["parse", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
 
 
-def test_cli_reads_a_folder_of_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reads_a_folder_of_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A directory's PDF, DOCX, OFD and HTML files are read as JSON Lines."""
     for name in ("seed.pdf", "seed.docx", "seed.ofd", "seed-portal.html"):
         (tmp_path / name).write_bytes((DOCUMENTS / name).read_bytes())
     status = main(["parse", str(tmp_path), "-q"])
     out = capsys.readouterr().out
-    assert status == 0 and out.count("\n") == 4
+    assert status == 0
+    assert out.count("\n") == 4
 
 
 def test_readers_benchmark_runs_at_tiny_size() -> None:
@@ -162,7 +180,8 @@ def test_readers_benchmark_runs_at_tiny_size() -> None:
         check=True,
         timeout=120,
     )
-    assert "pages/s" in result.stdout and "HTML worst ratio" in result.stdout
+    assert "pages/s" in result.stdout
+    assert "HTML worst ratio" in result.stdout
 
 
 def test_measure_script_runs_on_the_committed_documents() -> None:

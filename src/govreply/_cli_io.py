@@ -18,6 +18,7 @@ from typing import TextIO
 
 import attrs
 
+from govreply import formats as formats_pkg
 from govreply.errors import (
     DocumentParseError,
     GovReplyError,
@@ -27,7 +28,6 @@ from govreply.errors import (
     XmlParseError,
 )
 from govreply.examples import SEED_NAME, seed_text
-from govreply import formats as formats_pkg
 from govreply.formats import get_format
 from govreply.formats import text as text_format
 from govreply.model import Finding, ReplyLetter

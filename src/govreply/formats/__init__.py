@@ -94,4 +94,6 @@ def parse(
 
 def __dir__() -> list[str]:
     return __all__
+
+
 # --- end of readers of published documents ---------------------------------------------------

@@ -87,22 +87,36 @@ def roles(letter: ReplyLetter, layout: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     lines = [ln for ln in layout.splitlines() if ln.strip()]
     title_seen = False
-    right = {letter.signed_by or "", *(() if letter.date is None else ())}
+    right = {letter.signed_by or ""}
     for line in lines:
         bare = line.strip()
         if "\t" in line:
             out.append(("row", line))
-        elif not title_seen and (bare == (letter.title or "").replace(" ", "") or bare.startswith("关于")):
+        elif not title_seen and (
+            bare == (letter.title or "").replace(" ", "") or bare.startswith("关于")
+        ):
             out.append(("title", bare))
             title_seen = True
-        elif not title_seen and letter.addressees.names and bare.endswith("：") and any(n in bare for n in letter.addressees.names):
+        elif (
+            not title_seen
+            and letter.addressees.names
+            and bare.endswith("：")
+            and any(n in bare for n in letter.addressees.names)
+        ):
             out.append(("left", bare))
             title_seen = True
         elif not title_seen:
             out.append(("center", bare))
         elif bare in right or (letter.date is not None and bare.endswith("日") and len(bare) <= 12):
             out.append(("right", bare))
-        elif line.startswith(("\u3000\u3000", "  ")) or bare[:2] in ("一、", "二、", "三、", "四、", "五、", "六、"):
+        elif line.startswith(("\u3000\u3000", "  ")) or bare[:2] in (
+            "一、",
+            "二、",
+            "三、",
+            "四、",
+            "五、",
+            "六、",
+        ):
             out.append(("indent", bare))
         else:
             out.append(("left", bare))
@@ -141,11 +155,17 @@ def make_docx(letter: ReplyLetter, layout: str, path: Path) -> None:
             '<w:suff w:val="nothing"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
         )
     )
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("— ")
-    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer._p.append(
+        parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+    )
     footer.add_run(" —")
     rows: list[list[str]] = []
     headings = {s.heading for s in letter.sections}
@@ -166,12 +186,16 @@ def make_docx(letter: ReplyLetter, layout: str, path: Path) -> None:
         label, _, rest = line.partition("、")
         if role == "indent" and rest in headings and label in "一二三四五六七八九十":
             para._p.get_or_add_pPr().append(
-                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+                parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+                )
             )
-            para._p.get_or_add_pPr().append(parse_xml(f'<w:ind {nsdecls("w")} w:firstLineChars="200" w:firstLine="640"/>'))
+            para._p.get_or_add_pPr().append(
+                parse_xml(f'<w:ind {nsdecls("w")} w:firstLineChars="200" w:firstLine="640"/>')
+            )
             run = para.add_run(rest)
             run.font.name = "SimHei"
-            run._element.rPr.rFonts.set(qn("w:eastAsia"), "SimHei")
+            run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimHei")
             continue
         run = para.add_run(line)
         if role in ("center", "title"):
@@ -185,7 +209,9 @@ def make_docx(letter: ReplyLetter, layout: str, path: Path) -> None:
             para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             fmt.right_indent = Pt(64)
         elif role == "indent":
-            para._p.get_or_add_pPr().append(parse_xml(f'<w:ind {nsdecls("w")} w:firstLineChars="200" w:firstLine="640"/>'))
+            para._p.get_or_add_pPr().append(
+                parse_xml(f'<w:ind {nsdecls("w")} w:firstLineChars="200" w:firstLine="640"/>')
+            )
     flush_rows()
     document.save(str(path))
 
@@ -301,11 +327,13 @@ def set_lines(letter: ReplyLetter, layout: str) -> list[tuple[list[Placed], list
             placed, rules = pages[-1]
             rules.append((left, top_y, right, top_y))
             rules.append((left, top_y + height, right, top_y + height))
-            for (a, b), parts in zip(spans, wrapped):
+            for (a, _end), parts in zip(spans, wrapped, strict=False):
                 rules.append((left + a * col, top_y, left + a * col, top_y + height))
                 for k, part in enumerate(parts):
                     if part:
-                        placed.append((part, left + a * col + 1, top_y + 1 + cell * (1.4 * k + 1.1), cell))
+                        placed.append(
+                            (part, left + a * col + 1, top_y + 1 + cell * (1.4 * k + 1.1), cell)
+                        )
             rules.append((right, top_y, right, top_y + height))
             top_y += height
         y = top_y + pitch + size
@@ -364,10 +392,13 @@ def make_ofd(letter: ReplyLetter, layout: str, path: Path) -> None:
             )
         contents.append(
             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Area>'
-            '<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content>'
+            "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content>"
             f'<ofd:Layer ID="{number}00000">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>'
         )
-    page_list = "".join(f'<ofd:Page ID="{1000 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+    page_list = "".join(
+        f'<ofd:Page ID="{1000 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>'
+        for i in range(len(pages))
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(
             "OFD.xml",
@@ -413,7 +444,7 @@ def make_gbk_pdf(letter: ReplyLetter, layout: str, path: Path) -> None:
         objects.append(body)
         return len(objects)
 
-    font = add(
+    add(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /FangSong_GB2312 /Encoding /GBK-EUC-H "
         b"/DescendantFonts [3 0 R] >>"
     )
@@ -431,11 +462,16 @@ def make_gbk_pdf(letter: ReplyLetter, layout: str, path: Path) -> None:
     for number, (lines, rules) in enumerate(pages, 1):
         ops = [b"0.5 w"]
         for x0, y0, x1, y1 in rules:
-            ops.append(b"%.2f %.2f m %.2f %.2f l S" % (x0 * mm, (297 - y0) * mm, x1 * mm, (297 - y1) * mm))
+            ops.append(
+                b"%.2f %.2f m %.2f %.2f l S" % (x0 * mm, (297 - y0) * mm, x1 * mm, (297 - y1) * mm)
+            )
         ops.append(b"BT")
         for chunk, x, y, s in [*lines, (f"— {number} —", 105 - 2.5 * 5.6, 297 - 28.0, 5.6)]:
             encoded = chunk.encode("gbk")
-            ops.append(b"/F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj" % (s * mm, x * mm, (297 - y) * mm, encoded.hex().encode()))
+            ops.append(
+                b"/F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj"
+                % (s * mm, x * mm, (297 - y) * mm, encoded.hex().encode())
+            )
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
@@ -444,7 +480,10 @@ def make_gbk_pdf(letter: ReplyLetter, layout: str, path: Path) -> None:
             b"/Resources << /Font << /F1 1 0 R >> >> >>" % content
         )
         kids.append(page)
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
     catalog = add(b"<< /Type /Catalog /Pages 2 0 R >>")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -454,7 +493,11 @@ def make_gbk_pdf(letter: ReplyLetter, layout: str, path: Path) -> None:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        xref,
+    )
     path.write_bytes(bytes(out))
 
 
@@ -474,10 +517,8 @@ _CHROME_BOTTOM = """<div class="share">分享到：<a href="#">微信</a> <a hre
 
 
 def _metadata_table(pairs: list[tuple[str, str]]) -> str:
-    cells = "".join(
-        f"<tr><td class=\"label\">{k}：</td><td>{v}</td></tr>" for k, v in pairs
-    )
-    return f"<table class=\"xxgk-meta\">{cells}</table>"
+    cells = "".join(f'<tr><td class="label">{k}：</td><td>{v}</td></tr>' for k, v in pairs)
+    return f'<table class="xxgk-meta">{cells}</table>'
 
 
 def _portal_body(letter: ReplyLetter, layout: str, *, skip: set[str], use_br: bool) -> str:
@@ -486,7 +527,7 @@ def _portal_body(letter: ReplyLetter, layout: str, *, skip: set[str], use_br: bo
 
     def flush() -> None:
         if rows:
-            parts.append("<table border=\"1\" cellspacing=\"0\">" + "".join(rows) + "</table>")
+            parts.append('<table border="1" cellspacing="0">' + "".join(rows) + "</table>")
             rows.clear()
 
     for role, line in roles(letter, layout):
@@ -500,25 +541,30 @@ def _portal_body(letter: ReplyLetter, layout: str, *, skip: set[str], use_br: bo
                 end = c + 1
                 while end < len(cells) and cells[end] == "" and cells[c] != "":
                     end += 1
-                span = f" colspan=\"{end - c}\"" if end - c > 1 else ""
+                span = f' colspan="{end - c}"' if end - c > 1 else ""
                 html.append(f"<td{span}>{cells[c] or '&nbsp;'}</td>")
                 c = end
             rows.append("<tr>" + "".join(html) + "</tr>")
             continue
         flush()
         if role in ("center", "title"):
-            parts.append(f"<p style=\"text-align: center;\"><strong>{line}</strong></p>")
+            parts.append(f'<p style="text-align: center;"><strong>{line}</strong></p>')
         elif role == "right":
-            parts.append(f"<p style=\"text-align: right;\">{line}&nbsp;&nbsp;&nbsp;&nbsp;</p>")
+            parts.append(f'<p style="text-align: right;">{line}&nbsp;&nbsp;&nbsp;&nbsp;</p>')
         elif role == "indent":
             indent = "\u3000\u3000" if use_br else "&nbsp;&nbsp;&nbsp;&nbsp;"
-            parts.append(f"<p style=\"text-indent: 2em;\">{indent}{line}</p>")
+            parts.append(f'<p style="text-indent: 2em;">{indent}{line}</p>')
         else:
             parts.append(f"<p>{line}</p>")
     flush()
     if use_br:  # an editor that writes one <div> with <br> between lines
-        inner = "<br>\n".join(p.removeprefix("<p style=\"text-indent: 2em;\">").removesuffix("</p>") if p.startswith("<p style=\"text-indent") else p for p in parts)
-        return f"<div class=\"TRS_Editor\">{inner}</div>"
+        inner = "<br>\n".join(
+            p.removeprefix('<p style="text-indent: 2em;">').removesuffix("</p>")
+            if p.startswith('<p style="text-indent')
+            else p
+            for p in parts
+        )
+        return f'<div class="TRS_Editor">{inner}</div>'
     return "\n".join(parts)
 
 
@@ -535,21 +581,21 @@ def make_portal(
     use_br: bool = False,
 ) -> None:
     declare = (
-        f"<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">"
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
         if charset == "gb2312"
-        else f"<meta charset=\"{charset}\">"
+        else f'<meta charset="{charset}">'
     )
     title = heading or letter.title or ""
     page = (
         f"<!DOCTYPE html>\n<html><head>{declare}<title>{title}_{site}</title>"
-        f"<meta name=\"ArticleTitle\" content=\"{title}\"><meta name=\"PubDate\" content=\"2024-06-28 09:12\">"
+        f'<meta name="ArticleTitle" content="{title}"><meta name="PubDate" content="2024-06-28 09:12">'
         "<style>.nav li{display:inline}</style></head><body>\n"
         + _CHROME_TOP.format(site=site)
-        + "<div class=\"xxgk-container\">"
+        + '<div class="xxgk-container">'
         + _metadata_table(meta)
-        + (f"<h1 class=\"article-title\">{heading}</h1>" if heading else "")
-        + "<div class=\"article-info\">发布时间：2024-06-28 来源：本网 浏览次数：321 【字体：大 中 小】</div>"
-        + "<div id=\"zoom\" class=\"article-content\">\n"
+        + (f'<h1 class="article-title">{heading}</h1>' if heading else "")
+        + '<div class="article-info">发布时间：2024-06-28 来源：本网 浏览次数：321 【字体：大 中 小】</div>'
+        + '<div id="zoom" class="article-content">\n'
         + _portal_body(letter, layout, skip=skip | ({heading} if heading else set()), use_br=use_br)
         + "\n</div></div>\n"
         + _CHROME_BOTTOM.format(site=site)
@@ -596,7 +642,12 @@ def make_portals(all_letters: dict[str, tuple[ReplyLetter, str]]) -> None:
         path,
         site="广东省交通运输厅",
         charset="utf-8",
-        meta=[("索引号", "006940060/2022-00118"), ("文号", str(letter.doc_number)), ("发布机构", "广东省交通运输厅"), ("发布日期", "2022-04-11")],
+        meta=[
+            ("索引号", "006940060/2022-00118"),
+            ("文号", str(letter.doc_number)),
+            ("发布机构", "广东省交通运输厅"),
+            ("发布日期", "2022-04-11"),
+        ],
         skip={str(letter.doc_number)},
         use_br=True,
     )
@@ -633,10 +684,19 @@ def main() -> None:
     all_letters = letters()
     make_portals(all_letters)
     for name, (letter, layout) in all_letters.items():
-        source = "src/govreply/examples (the seed)" if name == "seed" else f"tests/data/letters/{name[-3:]}.txt"
+        source = (
+            "src/govreply/examples (the seed)"
+            if name == "seed"
+            else f"tests/data/letters/{name[-3:]}.txt"
+        )
         docx_path = HERE / f"{name}.docx"
         make_docx(letter, layout, docx_path)
-        sidecar(docx_path, "python-docx in 公文 style by make_documents.py (一、 by automatic numbering)", letter, source)
+        sidecar(
+            docx_path,
+            "python-docx in 公文 style by make_documents.py (一、 by automatic numbering)",
+            letter,
+            source,
+        )
         pdf_path = HERE / f"{name}.pdf"
         make_pdf(docx_path, pdf_path)
         quirks = {}
@@ -657,7 +717,12 @@ def main() -> None:
         )
         ofd_path = HERE / f"{name}.ofd"
         make_ofd(letter, layout, ofd_path)
-        sidecar(ofd_path, "assembled per GB/T 33190-2016 by make_documents.py (28-character lines, CustomTags)", letter, source)
+        sidecar(
+            ofd_path,
+            "assembled per GB/T 33190-2016 by make_documents.py (28-character lines, CustomTags)",
+            letter,
+            source,
+        )
         if name == "seed":
             gbk = HERE / "seed-gbk.pdf"
             make_gbk_pdf(letter, layout, gbk)

@@ -19,6 +19,7 @@ Coordinates are in points with y growing downwards (PDF's are flipped by the rea
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 import unicodedata
@@ -95,7 +96,11 @@ def _overprint(glyphs: list[Glyph]) -> list[Glyph]:
         if out:
             last = out[-1]
             width = max(last.x1 - last.x0, 0.1)
-            if g.char == last.char and abs(g.x0 - last.x0) < 0.3 * width and abs(g.y0 - last.y0) < 0.3 * width:
+            if (
+                g.char == last.char
+                and abs(g.x0 - last.x0) < 0.3 * width
+                and abs(g.y0 - last.y0) < 0.3 * width
+            ):
                 continue
         out.append(g)
     return out
@@ -181,7 +186,9 @@ def _tables(rules: Sequence[Rule], lines: list[_Line]) -> tuple[list[_Table], li
             tables.append(table)
     if not tables:
         return [], lines
-    rest = [ln for ln in lines if not any(t.y0 - 1 <= (ln.y0 + ln.y1) / 2 <= t.y1 + 1 for t in tables)]
+    rest = [
+        ln for ln in lines if not any(t.y0 - 1 <= (ln.y0 + ln.y1) / 2 <= t.y1 + 1 for t in tables)
+    ]
     return tables, rest
 
 
@@ -240,7 +247,7 @@ def _read_table(
     )
     mids = [(g.y0 + g.y1) / 2 for g in glyphs]
     rows: list[list[str]] = []
-    for top, bottom in zip(ys, ys[1:]):
+    for top, bottom in itertools.pairwise(ys):
         mid = (top + bottom) / 2
         band = glyphs[bisect.bisect_left(mids, top) : bisect.bisect_left(mids, bottom)]
         if not band:
@@ -250,7 +257,7 @@ def _read_table(
         if len(borders) < 2:
             continue
         cells = [""] * (len(xs) - 1)
-        for left, right in zip(borders, borders[1:]):
+        for left, right in itertools.pairwise(borders):
             inner = [g for g in band if left <= (g.x0 + g.x1) / 2 < right]
             if inner:
                 cells[xs.index(left)] = _cell_text(inner, right)
@@ -323,7 +330,7 @@ def _chrome(
 ) -> list[list[_Line]]:
     """Remove page numbers and running headers/footers from the edges of each page."""
     edge_texts: Counter[str] = Counter()
-    for lines, height in zip(pages, sizes):
+    for lines, height in zip(pages, sizes, strict=False):
         seen = {
             _DIGITS.sub("#", ln.text)
             for ln in lines
@@ -332,17 +339,27 @@ def _chrome(
         edge_texts.update(seen)
     repeated = len(pages) >= 2
     out: list[list[_Line]] = []
-    for number, (lines, height) in enumerate(zip(pages, sizes), 1):
+    for number, (lines, height) in enumerate(zip(pages, sizes, strict=False), 1):
         kept: list[_Line] = []
         for i, ln in enumerate(lines):
             at_edge = ln.y1 < _EDGE * height or ln.y0 > (1 - _EDGE) * height
             first_or_last = i == 0 or i == len(lines) - 1
             if (at_edge or first_or_last) and _is_page_number(ln.text):
-                findings.append(note(f"{prefix}101", f"page number {ln.text!r} removed (page {number})"))
-                continue
-            if at_edge and repeated and edge_texts[_DIGITS.sub("#", ln.text)] >= 2 and len(ln.text) <= 60:
                 findings.append(
-                    note(f"{prefix}102", f"running header or footer {ln.text!r} removed (page {number})")
+                    note(f"{prefix}101", f"page number {ln.text!r} removed (page {number})")
+                )
+                continue
+            if (
+                at_edge
+                and repeated
+                and edge_texts[_DIGITS.sub("#", ln.text)] >= 2
+                and len(ln.text) <= 60
+            ):
+                findings.append(
+                    note(
+                        f"{prefix}102",
+                        f"running header or footer {ln.text!r} removed (page {number})",
+                    )
                 )
                 continue
             kept.append(ln)
@@ -395,7 +412,7 @@ def _pitch(pages: list[list[_Line]]) -> float:
     steps = [
         b.y0 - a.y0
         for page in pages
-        for a, b in zip(page, page[1:])
+        for a, b in itertools.pairwise(page)
         if 0 < b.y0 - a.y0 < 4 * a.em
     ]
     return statistics.median(steps) if steps else 2.0
@@ -415,7 +432,13 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
         found, lines = _tables(page.rules, lines)
         if found:
             tables[number] = found
-            findings.append(note(f"{prefix}103", f"a ruled table of {sum(len(t.rows) for t in found)} rows read from its cells (page {number + 1})"))
+            findings.append(
+                note(
+                    f"{prefix}103",
+                    f"a ruled table of {sum(len(t.rows) for t in found)} rows read from its "
+                    f"cells (page {number + 1})",
+                )
+            )
         line_pages.append(lines)
     line_pages = _chrome(line_pages, [p.height for p in pages], findings, prefix)
     frame = _frame(line_pages)
@@ -436,6 +459,7 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
             width = max(len(r) for r in table.rows)
             blocks.append(_rows(table.rows, width))
         table_last = True
+
     for number, lines in enumerate(line_pages):
         pending = sorted(tables.get(number, []), key=lambda t: t.y0)
         for ln in lines:
@@ -448,7 +472,11 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
             if prev is not None and _continues(prev, ln, frame, pitch, prev.page == ln.page):
                 if prev.page != ln.page:
                     findings.append(
-                        note(f"{prefix}104", f"a paragraph continued from page {prev.page + 1} to page {ln.page + 1} was joined")
+                        note(
+                            f"{prefix}104",
+                            f"a paragraph continued from page {prev.page + 1} to page "
+                            f"{ln.page + 1} was joined",
+                        )
                     )
                 current.append(_glue(current[-1], ln.text))
             else:
@@ -478,6 +506,13 @@ def _glue(before: str, after: str) -> str:
 
     Digits join directly: hard-wrapped lines cut numbers anywhere (``1`` / ``37公里``).
     """
-    if before and after and before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha():
+    if (
+        before
+        and after
+        and before[-1].isascii()
+        and before[-1].isalpha()
+        and after[0].isascii()
+        and after[0].isalpha()
+    ):
         return " " + after
     return after

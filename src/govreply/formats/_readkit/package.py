@@ -67,10 +67,20 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(bytes(data)))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+        ) as exc:
             raise error(f"not a ZIP package, or a damaged one ({exc})") from exc
         if len(infos) > limits.max_members:
-            raise error(f"the package has {len(infos)} members, more than max_members={limits.max_members}")
+            raise error(
+                f"the package has {len(infos)} members, more than max_members={limits.max_members}"
+            )
         total = 0
         self.members: dict[str, zipfile.ZipInfo] = {}
         self.folded: dict[str, str] = {}
@@ -85,8 +95,13 @@ class Package:
                     f"member {name} claims {info.file_size} bytes, more than "
                     f"max_member_bytes={limits.max_member_bytes}"
                 )
-            if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise error(f"member {name} compresses {info.file_size // max(info.compress_size, 1)} to 1: a ZIP bomb")
+            if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(
+                info.compress_size, 1
+            ):
+                raise error(
+                    f"member {name} compresses {info.file_size // max(info.compress_size, 1)} "
+                    "to 1: a ZIP bomb"
+                )
             total += info.file_size
             if total > limits.max_total_bytes:
                 raise error(f"the members claim more than max_total_bytes={limits.max_total_bytes}")
@@ -111,7 +126,14 @@ class Package:
         try:
             with self.zip.open(info) as stream:
                 data = stream.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+        ) as exc:
             raise self.error(f"the member cannot be read ({exc})", part=found) from exc
         if len(data) > info.file_size:
             raise self.error("the member is longer than its header says", part=found)
@@ -156,7 +178,7 @@ def _safe_name(name: str) -> str | None:
     if not clean or ":" in clean.split("/")[0]:
         return None
     normal = posixpath.normpath(clean)
-    if normal == ".." or normal.startswith("../") or normal.startswith("/"):
+    if normal == ".." or normal.startswith(("../", "/")):
         return None
     return "" if normal == "." else normal
 

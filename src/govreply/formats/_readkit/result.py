@@ -139,13 +139,11 @@ def fill_from_metadata(
         except (GovReplyError, ValueError):
             continue
         changes[field] = filled
-        findings.append(
-            note(code, f"{field} taken from {where} ({key}: {value})", location=field)
-        )
+        findings.append(note(code, f"{field} taken from {where} ({key}: {value})", location=field))
     if not changes:
         return letter, findings
     try:
-        return attrs.evolve(letter, **changes), findings  # type: ignore[misc]
+        return attrs.evolve(letter, **changes), findings  # type: ignore[arg-type]
     except GovReplyError:
         return letter, []
 
@@ -164,7 +162,9 @@ def finish(
     try:
         parsed = text_format.parse(extraction.text)
     except TextParseError as exc:
-        raise error(f"the document's text is not a reply letter ({exc.message}, {_at(exc)})") from exc
+        raise error(
+            f"the document's text is not a reply letter ({exc.message}, {_at(exc)})"
+        ) from exc
     letter = parsed.letter
     framed = any((letter.title, letter.opening, letter.doc_number, letter.date, letter.closing))
     if not framed or not (letter.opening or letter.paragraphs or letter.sections):

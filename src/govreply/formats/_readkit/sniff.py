@@ -32,7 +32,7 @@ _EXTENSIONS: Final[dict[str, DocumentFormat]] = {
 }
 # Formats govreply does not read, named so the error can say what the file is.
 _UNSUPPORTED: Final = {
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "a legacy Office file (.doc, .xls, .wps): save it as .docx",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "a legacy Office file (.doc, .xls, .wps): save as .docx",
     b"\x89PNG": "a PNG image: OCR is needed",
     b"\xff\xd8\xff": "a JPEG image: OCR is needed",
     b"GIF8": "a GIF image",
@@ -40,12 +40,25 @@ _UNSUPPORTED: Final = {
     b"MM\x00*": "a TIFF image: OCR is needed",
     b"{\\rtf": "an RTF document: save it as .docx",
 }
-_HTML_MARKERS: Final = (b"<html", b"<!doctype html", b"<head", b"<body", b"<meta", b"<div", b"<p>", b"<table", b"<%")
+_HTML_MARKERS: Final = (
+    b"<html",
+    b"<!doctype html",
+    b"<head",
+    b"<body",
+    b"<meta",
+    b"<div",
+    b"<p>",
+    b"<table",
+    b"<%",
+)
 
 
 def _zip_format(data: bytes) -> DocumentFormat | None:
     try:
-        names = {n.replace("\\", "/").lstrip("/").lower() for n in zipfile.ZipFile(io.BytesIO(data)).namelist()[:5000]}
+        names = {
+            n.replace("\\", "/").lstrip("/").lower()
+            for n in zipfile.ZipFile(io.BytesIO(data)).namelist()[:5000]
+        }
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return None
     if "ofd.xml" in names:
@@ -86,16 +99,22 @@ def sniff(data: bytes, name: str | None = None) -> DocumentFormat:
     head = data[:1024]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         found = _zip_format(data)
         if found is not None:
             return found
-        raise UnsupportedFormatError("a ZIP package that is neither DOCX (word/document.xml) nor OFD (OFD.xml)")
+        raise UnsupportedFormatError(
+            "a ZIP package that is neither DOCX (word/document.xml) nor OFD (OFD.xml)"
+        )
     for magic, what in _UNSUPPORTED.items():
         if head.startswith(magic):
-            raise UnsupportedFormatError(f"{what}; govreply reads PDF, HTML, DOCX, OFD, JSON, XML and text")
+            raise UnsupportedFormatError(
+                f"{what}; govreply reads PDF, HTML, DOCX, OFD, JSON, XML and text"
+            )
     start = _text_start(data)
-    if start.startswith(_HTML_MARKERS) or (start.startswith(b"<!--") and b"<html" in data[:65536].lower()):
+    if start.startswith(_HTML_MARKERS) or (
+        start.startswith(b"<!--") and b"<html" in data[:65536].lower()
+    ):
         return "html"
     if start.startswith(b"<?xml") and b"<html" in data[:4096].lower():
         return "html"
@@ -123,7 +142,10 @@ def parse_document(
 
         parsed = text.parse(data)
         return DocumentParseResult(
-            letter=parsed.letter, findings=parsed.findings, metadata=dict(parsed.metadata), text=_decoded(data)
+            letter=parsed.letter,
+            findings=parsed.findings,
+            metadata=dict(parsed.metadata),
+            text=_decoded(data),
         )
     module = importlib.import_module(f"govreply.formats.{fmt}")
     return DocumentParseResult(letter=module.loads(data))

@@ -35,8 +35,12 @@ from __future__ import annotations
 # --- readers (parse, loads, extract): formats/docx/_read.py ---------------------------------
 from govreply.formats._readkit.result import DocumentParseResult, Extraction
 from govreply.formats.docx._read import (
-    DEFAULT_DOCX_OPTIONS,
-    DocxOptions,
+    DEFAULT_DOCX_OPTIONS as DEFAULT_DOCX_OPTIONS,
+)
+from govreply.formats.docx._read import (
+    DocxOptions as DocxOptions,
+)
+from govreply.formats.docx._read import (
     extract_docx,
     parse_docx,
 )
@@ -79,7 +83,14 @@ def extract(data: bytes, /, *, options: DocxOptions = DEFAULT_DOCX_OPTIONS) -> E
     return extract_docx(data, options)
 
 
-_READ_NAMES = ["DEFAULT_DOCX_OPTIONS", "DocxOptions", "DocxParseResult", "extract", "loads", "parse"]
+_READ_NAMES = [
+    "DEFAULT_DOCX_OPTIONS",
+    "DocxOptions",
+    "DocxParseResult",
+    "extract",
+    "loads",
+    "parse",
+]
 # --- end of readers -------------------------------------------------------------------------
 
 __all__ = sorted(_READ_NAMES)

@@ -79,6 +79,13 @@ def _val(element: etree._Element | None, name: str = "val") -> str | None:
     return None if element is None else element.get(_W + name)
 
 
+def _int(value: str | None, default: int) -> int:
+    """A small non-negative integer attribute, or ``default`` when absent or not one."""
+    if value is None or not value.isdigit() or len(value) > 6:
+        return default
+    return int(value)
+
+
 def _letters(n: int, upper: bool) -> str:
     base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz"
     return base[(n - 1) % 26] * ((n - 1) // 26 + 1)
@@ -86,7 +93,21 @@ def _letters(n: int, upper: bool) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, mark in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, mark in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += mark
             n -= value
@@ -100,7 +121,14 @@ _CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def _number(n: int, fmt: str) -> str:
     """``n`` in Word's number format ``fmt`` (w:numFmt)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "ideographDigital", "chineseLegalSimplified"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "ideographDigital",
+        "chineseLegalSimplified",
+    ):
         return format_number(n, style="upper" if fmt == "chineseLegalSimplified" else "lower")
     if fmt == "ideographTraditional":
         return _STEMS[(n - 1) % 10]
@@ -134,8 +162,8 @@ class _Numbering:
         for node in numbering.iter(_W + "abstractNum"):
             levels: dict[int, tuple[int, str, str, bool]] = {}
             for lvl in node.iter(_W + "lvl"):
-                ilvl = int(lvl.get(_W + "ilvl", "0") or 0)
-                start = int(_val(lvl.find(_W + "start")) or 1)
+                ilvl = _int(lvl.get(_W + "ilvl"), 0)
+                start = _int(_val(lvl.find(_W + "start")), 1)
                 fmt = _val(lvl.find(_W + "numFmt")) or "decimal"
                 text = _val(lvl.find(_W + "lvlText")) or ""
                 legal = lvl.find(_W + "isLgl") is not None
@@ -144,10 +172,13 @@ class _Numbering:
         for node in numbering.iter(_W + "num"):
             overrides: dict[int, int] = {}
             for override in node.iter(_W + "lvlOverride"):
-                start = _val(override.find(_W + "startOverride"))
-                if start is not None and start.isdigit():
-                    overrides[int(override.get(_W + "ilvl", "0") or 0)] = int(start)
-            self.nums[node.get(_W + "numId", "")] = (_val(node.find(_W + "abstractNumId")) or "", overrides)
+                restart = _val(override.find(_W + "startOverride"))
+                if restart is not None and restart.isdigit():
+                    overrides[_int(override.get(_W + "ilvl"), 0)] = int(restart)
+            self.nums[node.get(_W + "numId", "")] = (
+                _val(node.find(_W + "abstractNumId")) or "",
+                overrides,
+            )
 
     def label(self, num_id: str, ilvl: int) -> str:
         if num_id not in self.nums:
@@ -219,7 +250,7 @@ class _Walker:
     def paragraph(self, node: etree._Element, *, into: list[str] | None = None) -> None:
         text, boxes = self.runs(node)
         label = self.label(node)
-        lines = [ln for ln in text.split("\n")]
+        lines = list(text.split("\n"))
         out = into if into is not None else self.blocks
         joined: list[str] = []
         for i, line in enumerate(lines):
@@ -279,8 +310,8 @@ class _Walker:
 
         def walk(element: etree._Element) -> None:
             for child in element:
-                tag = child.tag
-                if not isinstance(tag, str):
+                tag: object = child.tag
+                if not isinstance(tag, str):  # entities and other non-element nodes
                     continue
                 if tag == _W + "t":
                     if not in_instruction[0]:
@@ -305,7 +336,14 @@ class _Walker:
                     boxes.append(child)
                 elif tag == _MC + "Fallback":
                     continue  # the same content again, for older readers
-                elif tag in (_W + "instrText", _W + "footnoteReference", _W + "endnoteReference", _W + "commentReference", _W + "pPr", _W + "rPr"):
+                elif tag in (
+                    _W + "instrText",
+                    _W + "footnoteReference",
+                    _W + "endnoteReference",
+                    _W + "commentReference",
+                    _W + "pPr",
+                    _W + "rPr",
+                ):
                     continue
                 else:
                     walk(child)
@@ -391,7 +429,10 @@ def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]
         num_id = _val(num.find(_W + "numId"))
         level = _val(num.find(_W + "ilvl"))
         if num_id:
-            out[style.get(_W + "styleId", "")] = (num_id, int(level) if level and level.isdigit() else 0)
+            out[style.get(_W + "styleId", "")] = (
+                num_id,
+                int(level) if level and level.isdigit() else 0,
+            )
     return out
 
 
@@ -419,7 +460,9 @@ def extract_docx(data: bytes, options: DocxOptions = DEFAULT_DOCX_OPTIONS) -> Ex
         if name.endswith((".xml", ".rels")):
             head = package.head(name)
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise DocxParseError("a DOCTYPE is not allowed (DTDs and entities are refused)", part=name)
+                raise DocxParseError(
+                    "a DOCTYPE is not allowed (DTDs and entities are refused)", part=name
+                )
     findings: list[Finding] = []
     try:
         body, numbering, styles, chrome = _open_with_python_docx(data)
@@ -438,26 +481,44 @@ def extract_docx(data: bytes, options: DocxOptions = DEFAULT_DOCX_OPTIONS) -> Ex
     if numbering is None and package.find("word/numbering.xml") is not None:
         numbering = package.xml("word/numbering.xml")  # present but not related: still Word's
     if _too_deep(body, options.max_depth):
-        raise DocxParseError(f"elements nest deeper than max_depth={options.max_depth}", part="word/document.xml")
+        raise DocxParseError(
+            f"elements nest deeper than max_depth={options.max_depth}", part="word/document.xml"
+        )
     walker = _Walker(_Numbering(numbering), _style_numbering(styles))
     walker.body(body)
     if walker.labels:
-        findings.append(note("GD101", f"{walker.labels} paragraph labels (一、 1. …) generated from Word's automatic numbering"))
+        findings.append(
+            note(
+                "GD101",
+                f"{walker.labels} paragraph labels (一、 1. …) generated from Word's "
+                "automatic numbering",
+            )
+        )
     if walker.boxes:
-        findings.append(note("GD102", f"{walker.boxes} text boxes read after the paragraph that anchors them"))
+        findings.append(
+            note("GD102", f"{walker.boxes} text boxes read after the paragraph that anchors them")
+        )
     if chrome:
         shown = "; ".join(repr(t[:30]) for t in chrome[:3])
-        findings.append(note("GD103", f"{len(chrome)} header and footer parts ignored as page chrome ({shown})"))
+        findings.append(
+            note("GD103", f"{len(chrome)} header and footer parts ignored as page chrome ({shown})")
+        )
     if walker.deleted:
-        findings.append(note("GD104", f"tracked changes: {walker.deleted} deletions left out, insertions kept"))
+        findings.append(
+            note("GD104", f"tracked changes: {walker.deleted} deletions left out, insertions kept")
+        )
     if walker.aligned:
-        findings.append(note("GD105", f"{walker.aligned} runs of spaces used for alignment collapsed to one"))
+        findings.append(
+            note("GD105", f"{walker.aligned} runs of spaces used for alignment collapsed to one")
+        )
     if not any(b.strip() for b in walker.blocks):
         raise DocxParseError("the document body holds no text", part="word/document.xml")
     return Extraction(text="\n\n".join(walker.blocks) + "\n", findings=tuple(findings))
 
 
-def _open_with_python_docx(data: bytes) -> tuple[etree._Element, etree._Element | None, etree._Element | None, list[str]]:
+def _open_with_python_docx(
+    data: bytes,
+) -> tuple[etree._Element, etree._Element | None, etree._Element | None, list[str]]:
     document = _docx().Document(io.BytesIO(bytes(data)))
     try:
         numbering = document.part.numbering_part.element
@@ -469,12 +530,17 @@ def _open_with_python_docx(data: bytes) -> tuple[etree._Element, etree._Element 
 _RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def _open_directly(package: Package) -> tuple[etree._Element, etree._Element | None, etree._Element | None]:
+def _open_directly(
+    package: Package,
+) -> tuple[etree._Element, etree._Element | None, etree._Element | None]:
     """The body, numbering and styles read from the package without python-docx."""
     main = "word/document.xml"
     if package.find("_rels/.rels") is not None:
         for rel in package.xml("_rels/.rels").iter(_RELS + "Relationship"):
-            if rel.get("Type", "").endswith("/officeDocument") and rel.get("TargetMode") != "External":
+            if (
+                rel.get("Type", "").endswith("/officeDocument")
+                and rel.get("TargetMode") != "External"
+            ):
                 main = rel.get("Target", main).lstrip("/")
     if package.find(main) is None:
         raise DocxParseError("the package has no main document part", part=main)

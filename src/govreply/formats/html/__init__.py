@@ -40,9 +40,15 @@ from __future__ import annotations
 # --- readers (parse, loads, extract): formats/html/_read.py ---------------------------------
 from govreply.formats._readkit.result import DocumentParseResult, Extraction
 from govreply.formats.html._read import (
-    DEFAULT_HTML_OPTIONS,
-    HtmlOptions,
-    decode_html,
+    DEFAULT_HTML_OPTIONS as DEFAULT_HTML_OPTIONS,
+)
+from govreply.formats.html._read import (
+    HtmlOptions as HtmlOptions,
+)
+from govreply.formats.html._read import (
+    decode_html as decode_html,
+)
+from govreply.formats.html._read import (
     extract_html,
     parse_html,
 )

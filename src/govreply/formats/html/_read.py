@@ -1,4 +1,4 @@
-"""The web-page reader: find the letter inside a portal page and hand its text to the text reader."""
+"""The web-page reader: find the letter in a portal page and hand its text to the text reader."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, cast
 
 import attrs
 from lxml import etree
@@ -51,9 +51,13 @@ DEFAULT_HTML_OPTIONS: Final = HtmlOptions()
 # ------------------------------------------------------------------------- charset
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
-_META_CHARSET: Final = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET: Final = re.compile(
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 # What pages declare and what they mean: GB2312 and GBK pages use GB 18030 characters.
-_GB: Final = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn", "x-euc-cn", "hz-gb-2312"})
+_GB: Final = frozenset(
+    {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn", "x-euc-cn", "hz-gb-2312"}
+)
 
 
 def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
@@ -67,12 +71,18 @@ def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
         HtmlParseError: the bytes are not text in that encoding, nor in UTF-8 or GB 18030.
     """
     findings: list[Finding] = []
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec.removesuffix("-sig"), findings
             except UnicodeDecodeError as exc:
-                raise HtmlParseError(f"byte {exc.start}: not {codec} text despite its byte order mark") from exc
+                raise HtmlParseError(
+                    f"byte {exc.start}: not {codec} text despite its byte order mark"
+                ) from exc
     match = _META_CHARSET.search(data[:8192])
     declared = match[1].decode("ascii").lower() if match else None
     order: list[str] = []
@@ -83,7 +93,13 @@ def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
             try:
                 order.append(codecs.lookup(declared).name)
             except LookupError:
-                findings.append(note("GH104", f"the page declares an unknown charset {declared!r}; read as UTF-8 or GB 18030"))
+                findings.append(
+                    note(
+                        "GH104",
+                        f"the page declares an unknown charset {declared!r}; read as UTF-8 "
+                        "or GB 18030",
+                    )
+                )
     order += [c for c in ("utf-8", "gb18030") if c not in order]
     for i, codec in enumerate(order):
         try:
@@ -91,7 +107,9 @@ def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
         except UnicodeDecodeError:
             continue
         if i > 0 and declared is not None:
-            findings.append(note("GH104", f"the page declares charset {declared!r} but is not; read as {codec}"))
+            findings.append(
+                note("GH104", f"the page declares charset {declared!r} but is not; read as {codec}")
+            )
         return text, codec, findings
     raise HtmlParseError(f"the page is not text in {', '.join(order)}")
 
@@ -99,14 +117,66 @@ def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
 # ------------------------------------------------------------------------- structure
 
 _DROP: Final = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-     "head", "nav", "header", "footer", "form", "button", "select", "input", "textarea",
-     "option", "map", "audio", "video", "aside"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "head",
+        "nav",
+        "header",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "option",
+        "map",
+        "audio",
+        "video",
+        "aside",
+    }
 )
 _BLOCK: Final = frozenset(
-    {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-     "ol", "dl", "dt", "dd", "blockquote", "center", "pre", "address", "figure", "figcaption",
-     "hr", "body", "html", "fieldset", "caption", "tbody", "thead", "tfoot"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "center",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "body",
+        "html",
+        "fieldset",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
 )
 # id / class words of the containers portals put a document in (TRS, Hanweb, UCAP, Dreamweaver).
 _CONTENT_HINT: Final = re.compile(
@@ -126,10 +196,37 @@ _HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # Metadata labels of 政府信息公开 pages (labels print with spaces inside: 索 引 号).
 _META_KEYS: Final = (
-    "索引号", "主题分类", "分类", "发布机构", "发文机关", "发文单位", "生成日期", "成文日期",
-    "发文日期", "发布日期", "公开日期", "文号", "发文字号", "标题", "名称", "主题词", "关键词",
-    "公开方式", "公开范围", "公开时限", "有效性", "时效", "责任部门", "信息来源", "来源",
-    "体裁分类", "组配分类", "服务对象", "信息分类", "发布时间", "有效期",
+    "索引号",
+    "主题分类",
+    "分类",
+    "发布机构",
+    "发文机关",
+    "发文单位",
+    "生成日期",
+    "成文日期",
+    "发文日期",
+    "发布日期",
+    "公开日期",
+    "文号",
+    "发文字号",
+    "标题",
+    "名称",
+    "主题词",
+    "关键词",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "有效性",
+    "时效",
+    "责任部门",
+    "信息来源",
+    "来源",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "信息分类",
+    "发布时间",
+    "有效期",
 )
 _META_SET: Final = frozenset(_META_KEYS)
 _SPACES: Final = re.compile(r"[\s\u3000\u00a0]+")
@@ -142,7 +239,9 @@ _LABEL_START: Final = re.compile(
     + ")"
 )
 # 索 引 号：014717475N/2023-0040295   (a label, a colon, the value in the same element)
-_META_LINE: Final = re.compile(r"^\s*(?P<key>(?:[\u4e00-\u9fff][\s\u3000\u00a0]*){2,6}?)[:：]\s*(?P<value>.*)$")
+_META_LINE: Final = re.compile(
+    r"^\s*(?P<key>(?:[\u4e00-\u9fff][\s\u3000\u00a0]*){2,6}?)[:：]\s*(?P<value>.*)$"
+)
 
 # Lines of page chrome inside the content: share and print bars, font size, counters.
 _CHROME_LINE: Final = re.compile(
@@ -159,7 +258,11 @@ _CHROME_LINE: Final = re.compile(
 # libxml2's HTML parser: no network, comments and processing instructions dropped, names
 # lower-cased; a plain etree parser (lxml.html's element classes cost a lookup per element).
 _PARSER: Final = etree.HTMLParser(
-    remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    huge_tree=False,
+    default_doctype=False,  # type: ignore[call-arg]  # lxml-stubs lack it
 )
 
 
@@ -200,7 +303,9 @@ class _Page:
         self.root = root
         # libxml2 stops at 256 levels and drops the rest: its error log says so.
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
-            raise HtmlParseError("elements nest deeper than libxml2's 256 levels; text would be lost")
+            raise HtmlParseError(
+                "elements nest deeper than libxml2's 256 levels; text would be lost"
+            )
         if options.max_depth < 254 and _DEPTH[options.max_depth](self.root):
             raise HtmlParseError(f"elements nest deeper than max_depth={options.max_depth} levels")
         self.findings: list[Finding] = []
@@ -218,7 +323,8 @@ class _Page:
     def clean(self) -> None:
         """Drop scripts, navigation, forms and hidden elements; read the metadata."""
         doomed = list(self.root.iter(*_DROP))
-        doomed += [el for el in _STYLED(self.root) if _HIDDEN.search(el.get("style", ""))]
+        styled = cast("list[etree._Element]", _STYLED(self.root))
+        doomed += [el for el in styled if _HIDDEN.search(el.get("style", ""))]
         for el in doomed:
             if isinstance(el, etree._Element):
                 _remove(el)
@@ -260,7 +366,11 @@ class _Page:
                 _remove(el)
         if self.metadata:
             keys = "、".join(self.metadata)
-            self.findings.append(note("GH101", f"the page's metadata ({keys}) was read and kept apart from the letter"))
+            self.findings.append(
+                note(
+                    "GH101", f"the page's metadata ({keys}) was read and kept apart from the letter"
+                )
+            )
 
     def container(self) -> etree._Element:
         """The element holding the letter: descend while one child holds most of the text."""
@@ -310,7 +420,9 @@ def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
         tag = child.tag
         if type(tag) is str:
             inner = _weigh(child, weights)
-            if tag == "a" or ((child.get("class") or child.get("id")) and _CHROME_HINT.search(_hint(child))):
+            if tag == "a" or (
+                (child.get("class") or child.get("id")) and _CHROME_HINT.search(_hint(child))
+            ):
                 inner = weights[child] = 0
             total += inner
         total += len((child.tail or "").strip())
@@ -469,13 +581,18 @@ def extract_html(data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS)
     """The letter's text found in a web page, in the text reader's layout."""
     findings: list[Finding] = []
     if isinstance(data, str):
-        if len(data) > options.max_bytes or len(data.encode("utf-8", "surrogatepass")) > options.max_bytes:
+        if (
+            len(data) > options.max_bytes
+            or len(data.encode("utf-8", "surrogatepass")) > options.max_bytes
+        ):
             raise HtmlParseError(f"the page is more than max_bytes={options.max_bytes} bytes")
         text = data
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > options.max_bytes:
-            raise HtmlParseError(f"the page is {len(raw)} bytes, more than max_bytes={options.max_bytes}")
+            raise HtmlParseError(
+                f"the page is {len(raw)} bytes, more than max_bytes={options.max_bytes}"
+            )
         text, _codec, findings = decode_html(raw)
     else:
         raise TypeError(f"a web page is str or bytes, not {type(data).__name__}")
@@ -496,10 +613,17 @@ def extract_html(data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS)
         heading = _heading(page.root, container)
         if heading is not None and _key(heading) == _key(title):
             lines.insert(0, heading)
-            page.findings.append(note("GH103", f"the title {heading[:40]!r} was taken from the page heading above the letter"))
+            page.findings.append(
+                note(
+                    "GH103",
+                    f"the title {heading[:40]!r} was taken from the page heading above the letter",
+                )
+            )
     if not lines:
         raise HtmlParseError("the page holds no text outside its navigation and chrome")
-    return Extraction(text="\n\n".join(lines) + "\n", findings=(*findings, *page.findings), metadata=page.metadata)
+    return Extraction(
+        text="\n\n".join(lines) + "\n", findings=(*findings, *page.findings), metadata=page.metadata
+    )
 
 
 def _heading(root: etree._Element, container: etree._Element) -> str | None:
@@ -515,6 +639,8 @@ def _error(message: str) -> DocumentParseError:
     return HtmlParseError(message)
 
 
-def parse_html(data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS) -> DocumentParseResult:
+def parse_html(
+    data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS
+) -> DocumentParseResult:
     """Read a letter from a web page (see :func:`govreply.formats.html.parse`)."""
     return finish(extract_html(data, options), _error, fill=("GH201", "the page's metadata"))

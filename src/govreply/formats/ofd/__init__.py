@@ -33,7 +33,16 @@ from __future__ import annotations
 
 # --- readers (parse, loads, extract): formats/ofd/_read.py ----------------------------------
 from govreply.formats._readkit.result import DocumentParseResult, Extraction
-from govreply.formats.ofd._read import DEFAULT_OFD_OPTIONS, OfdOptions, extract_ofd, parse_ofd
+from govreply.formats.ofd._read import (
+    DEFAULT_OFD_OPTIONS as DEFAULT_OFD_OPTIONS,
+)
+from govreply.formats.ofd._read import (
+    OfdOptions as OfdOptions,
+)
+from govreply.formats.ofd._read import (
+    extract_ofd,
+    parse_ofd,
+)
 from govreply.model import ReplyLetter
 
 #: The result of :func:`parse`: the letter, the findings, the custom tags and the text read.
@@ -46,7 +55,7 @@ def parse(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> OfdPa
     >>> from pathlib import Path
     >>> result = parse(Path("tests/data/documents/seed.ofd").read_bytes())
     >>> str(result.letter.doc_number), result.pages
-    ('赣区教议〔2024〕2号', 2)
+    ('赣区教议〔2024〕2号', 4)
 
     Raises:
         OfdParseError: the package is damaged, unsafe or over a limit (``part`` names the

@@ -158,7 +158,10 @@ class _Reader:
         pages_node = _child(document, "Pages")
         entries = list(_children(pages_node, "Page")) if pages_node is not None else []
         if len(entries) > self.options.max_pages:
-            raise OfdParseError(f"the document has {len(entries)} pages, more than max_pages={self.options.max_pages}")
+            raise OfdParseError(
+                f"the document has {len(entries)} pages, more than "
+                f"max_pages={self.options.max_pages}"
+            )
         if not entries:
             raise OfdParseError("the document has no pages", part=doc_path)
         pages: list[Page] = []
@@ -223,7 +226,15 @@ class _Reader:
                 px, py = a * x + c * y + e, b * x + d * y + f
                 em = size * scale
                 left, base = bx + px, by + py
-                glyphs.append(Glyph(ch, left * _MM, (base - 0.86 * em) * _MM, (left + advance * scale) * _MM, (base + 0.14 * em) * _MM))
+                glyphs.append(
+                    Glyph(
+                        ch,
+                        left * _MM,
+                        (base - 0.86 * em) * _MM,
+                        (left + advance * scale) * _MM,
+                        (base + 0.14 * em) * _MM,
+                    )
+                )
                 x += advance
                 y += dy[i] if i < len(dy) else 0.0
         return "".join(texts)
@@ -264,7 +275,9 @@ class _Reader:
     @staticmethod
     def _segment(x0: float, y0: float, x1: float, y1: float, rules: list[Rule]) -> None:
         if abs(y1 - y0) < 0.5 or abs(x1 - x0) < 0.5:
-            rules.append(Rule(min(x0, x1) * _MM, min(y0, y1) * _MM, max(x0, x1) * _MM, max(y0, y1) * _MM))
+            rules.append(
+                Rule(min(x0, x1) * _MM, min(y0, y1) * _MM, max(x0, x1) * _MM, max(y0, y1) * _MM)
+            )
 
     def tags(self, doc_path: str) -> None:
         """Read Tags/CustomTags.xml: each tag's name and the text of the objects it points at."""
@@ -274,7 +287,9 @@ class _Reader:
         try:
             root = self.package.xml(index)
         except OfdParseError as exc:
-            self.findings.append(note("GO202", f"the custom tags could not be read ({exc}); ignored"))
+            self.findings.append(
+                note("GO202", f"the custom tags could not be read ({exc}); ignored")
+            )
             return
         for tag in _descendants(root, "CustomTag"):
             loc = _child(tag, "FileLoc")
@@ -286,7 +301,9 @@ class _Reader:
             try:
                 tags = self.package.xml(path)
             except OfdParseError as exc:
-                self.findings.append(note("GO202", f"the custom tags could not be read ({exc}); ignored"))
+                self.findings.append(
+                    note("GO202", f"the custom tags could not be read ({exc}); ignored")
+                )
                 continue
             for element in tags.iter():
                 refs = [r for r in element if _local(r) == "ObjectRef"]
@@ -294,8 +311,14 @@ class _Reader:
                     continue
                 texts = []
                 for ref in refs:
-                    page = int(ref.get("PageRef", "0") or 0) if (ref.get("PageRef") or "").isdigit() else 0
-                    table = self.objects.get(page) or {k: v for p in self.objects.values() for k, v in p.items()}
+                    page = (
+                        int(ref.get("PageRef", "0") or 0)
+                        if (ref.get("PageRef") or "").isdigit()
+                        else 0
+                    )
+                    table = self.objects.get(page) or {
+                        k: v for p in self.objects.values() for k, v in p.items()
+                    }
                     texts.append(table.get((ref.text or "").strip(), ""))
                 value = "".join(texts).strip()
                 if value:
@@ -318,7 +341,12 @@ def extract_ofd(data: bytes, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> Extra
     if reader.metadata:
         keys = "、".join(reader.metadata)
         findings.insert(0, note("GO201", f"custom tags read ({keys}); kept in metadata"))
-    return Extraction(text=text, findings=(*reader.findings, *findings), metadata=reader.metadata, pages=len(pages))
+    return Extraction(
+        text=text,
+        findings=(*reader.findings, *findings),
+        metadata=reader.metadata,
+        pages=len(pages),
+    )
 
 
 def _error(message: str) -> DocumentParseError:

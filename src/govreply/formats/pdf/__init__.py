@@ -39,7 +39,16 @@ from __future__ import annotations
 
 # --- readers (parse, loads, extract): formats/pdf/_read.py ----------------------------------
 from govreply.formats._readkit.result import DocumentParseResult, Extraction
-from govreply.formats.pdf._read import DEFAULT_PDF_OPTIONS, PdfOptions, extract_pdf, parse_pdf
+from govreply.formats.pdf._read import (
+    DEFAULT_PDF_OPTIONS as DEFAULT_PDF_OPTIONS,
+)
+from govreply.formats.pdf._read import (
+    PdfOptions as PdfOptions,
+)
+from govreply.formats.pdf._read import (
+    extract_pdf,
+    parse_pdf,
+)
 from govreply.model import ReplyLetter
 
 #: The result of :func:`parse`: the letter, the findings, the page metadata and the text read.
@@ -53,7 +62,7 @@ def parse(data: bytes, /, *, options: PdfOptions = DEFAULT_PDF_OPTIONS) -> PdfPa
     >>> data = Path("tests/data/documents/seed.pdf").read_bytes()
     >>> result = parse(data)
     >>> str(result.letter.doc_number), result.pages
-    ('赣区教议〔2024〕2号', 2)
+    ('赣区教议〔2024〕2号', 5)
 
     Args:
         data: the file's bytes.

@@ -60,9 +60,7 @@ def _pdfium() -> Any:
     try:
         import pypdfium2
     except ImportError as exc:  # pragma: no cover - the extra is installed in every test run
-        raise ImportError(
-            "reading PDF needs pypdfium2: pip install 'govreply[pdf]'"
-        ) from exc
+        raise ImportError("reading PDF needs pypdfium2: pip install 'govreply[pdf]'") from exc
     return pypdfium2
 
 
@@ -70,7 +68,9 @@ def _open(data: bytes, options: PdfOptions) -> Any:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"a PDF is bytes, not {type(data).__name__}")
     if len(data) > options.max_bytes:
-        raise PdfParseError(f"the file is {len(data)} bytes, more than max_bytes={options.max_bytes}")
+        raise PdfParseError(
+            f"the file is {len(data)} bytes, more than max_bytes={options.max_bytes}"
+        )
     if not bytes(data[:1024]).lstrip().startswith(b"%PDF"):
         raise PdfParseError("not a PDF (no %PDF header)")
     pdfium = _pdfium()
@@ -116,7 +116,9 @@ class _PageText:
         self.count = count
         text = textpage.get_text_range() if count else ""
         if len(text) != count:  # characters outside the BMP: read one at a time
-            text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+            text = "".join(
+                chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count)
+            )
         self.text = text
         box = raw.FS_RECTF()
         ref = ctypes.byref(box)
@@ -132,7 +134,9 @@ class _PageText:
                 unmapped.append(i)
             if not raw.FPDFText_GetLooseCharBox(tp, i, ref):
                 continue
-            glyphs.append(Glyph(" " if ch.isspace() else ch, *place(box.left, box.bottom, box.right, box.top)))
+            glyphs.append(
+                Glyph(" " if ch.isspace() else ch, *place(box.left, box.bottom, box.right, box.top))
+            )
         self.glyphs = glyphs
         self.unmapped = unmapped
         self.images = 0
@@ -153,7 +157,11 @@ class _PageText:
                 continue
             x0, y0, x1, y1 = self._place(left.value, bottom.value, right.value, upper.value)
             if y1 - y0 < 2.5 or x1 - x0 < 2.5:
-                self.rules.append(Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2) if y1 - y0 < 2.5 else Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
+                self.rules.append(
+                    Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2)
+                    if y1 - y0 < 2.5
+                    else Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1)
+                )
             elif x1 - x0 > 8 and y1 - y0 > 8 and _is_rectangle(obj, raw):
                 self.rules += [
                     Rule(x0, y0, x1, y0),
@@ -175,7 +183,9 @@ class _PageText:
 _Box = tuple[float, float, float, float]
 
 
-def _placer(rotation: int, width: float, height: float) -> Callable[[float, float, float, float], _Box]:
+def _placer(
+    rotation: int, width: float, height: float
+) -> Callable[[float, float, float, float], _Box]:
     """Map a box in PDF user space (y up) to the page as shown (y down, /Rotate applied)."""
 
     def place(left: float, bottom: float, right: float, top: float) -> _Box:
@@ -322,7 +332,9 @@ def extract_pdf(data: bytes, options: PdfOptions = DEFAULT_PDF_OPTIONS) -> Extra
         pdfium = _pdfium()
         count = len(pdf)
         if count > options.max_pages:
-            raise PdfParseError(f"the PDF claims {count} pages, more than max_pages={options.max_pages}")
+            raise PdfParseError(
+                f"the PDF claims {count} pages, more than max_pages={options.max_pages}"
+            )
         if count == 0:
             raise PdfParseError("the PDF has no pages")
         findings: list[Finding] = []
@@ -336,7 +348,9 @@ def extract_pdf(data: bytes, options: PdfOptions = DEFAULT_PDF_OPTIONS) -> Extra
             chars += text.count
             images += text.images
             if chars > options.max_chars:
-                raise PdfParseError(f"more than max_chars={options.max_chars} characters of text", page=index + 1)
+                raise PdfParseError(
+                    f"more than max_chars={options.max_chars} characters of text", page=index + 1
+                )
             glyphs = _check_text(text, index + 1, findings) if text.glyphs else []
             pages.append(Page(glyphs, text.rules, text.width, text.height))
         if not any(p.glyphs for p in pages):
