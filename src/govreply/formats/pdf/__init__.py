@@ -32,6 +32,8 @@ GP102   a running header or footer (the same line at the edge of several pages) 
 GP103   a ruled table was read from its cells (one row per line, cells tab-separated)
 GP104   a paragraph continued across a page break was joined
 GP201   GBK codes shown as Latin-1 (a font without a Unicode map) were decoded as GBK
+GP202   the page is a scan under an invisible OCR text layer: characters may be misread
+        (an error: a person should compare the record with the page image)
 ======  ==============================================================================
 """
 

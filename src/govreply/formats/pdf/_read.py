@@ -139,7 +139,7 @@ class _PageText:
             )
         self.glyphs = glyphs
         self.unmapped = unmapped
-        self.images = 0
+        self.images = self.texts = self.invisible = 0
         self.rules: list[Rule] = []
         self._objects(page, raw)
         self._font = (textpage, raw)
@@ -150,6 +150,11 @@ class _PageText:
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 self.images += 1
+                continue
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                self.texts += 1
+                if raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
+                    self.invisible += 1
                 continue
             if kind != raw.FPDF_PAGEOBJ_PATH or len(self.rules) > 4000:
                 continue
@@ -352,6 +357,15 @@ def extract_pdf(data: bytes, options: PdfOptions = DEFAULT_PDF_OPTIONS) -> Extra
                     f"more than max_chars={options.max_chars} characters of text", page=index + 1
                 )
             glyphs = _check_text(text, index + 1, findings) if text.glyphs else []
+            if text.images and text.invisible and text.invisible >= 0.8 * text.texts:
+                findings.append(
+                    note(
+                        "GP202",
+                        f"page {index + 1} is a scan with an invisible OCR text layer: its "
+                        "characters may be misread (compare with the page image)",
+                        error=True,
+                    )
+                )
             pages.append(Page(glyphs, text.rules, text.width, text.height))
         if not any(p.glyphs for p in pages):
             raise PdfNoTextError(
