@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -411,6 +412,14 @@ def _text_of(el: etree._Element | None) -> str:
     if el is None:
         return ""
     return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_chrome(classes: str | None, ident: str | None) -> bool:
+    """Whether an element's class or id names page chrome (cached: portals repeat them)."""
+    if not classes and not ident:
+        return False
+    return _CHROME_HINT.search(f"{ident or ''} {classes or ''}") is not None
 
 
 def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
