@@ -140,10 +140,11 @@ def make_docx(letter: ReplyLetter, layout: str, path: Path) -> None:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     normal = document.styles["Normal"]
     normal.font.size = Pt(16)
-    # 仿宋 is named for Word; LibreOffice, lacking it, sets Noto Serif CJK SC (one face for
-    # Chinese and Latin, so digits and letters keep their widths).
+    # Free faces only (SIL OFL 1.1), named outright so that LibreOffice substitutes nothing:
+    # Noto Serif CJK SC stands in for 仿宋, Noto Sans CJK SC for 黑体 (one face for Chinese
+    # and Latin, so digits and letters keep their widths).
     normal.font.name = "Noto Serif CJK SC"
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "FangSong")
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Noto Serif CJK SC")
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = Pt(28.95)
     # 一、 as Word automatic numbering: an abstract definition with chineseCounting.
@@ -194,8 +195,10 @@ def make_docx(letter: ReplyLetter, layout: str, path: Path) -> None:
                 parse_xml(f'<w:ind {nsdecls("w")} w:firstLineChars="200" w:firstLine="640"/>')
             )
             run = para.add_run(rest)
-            run.font.name = "SimHei"
-            run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimHei")
+            run.font.name = "Noto Sans CJK SC"
+            run._element.get_or_add_rPr().get_or_add_rFonts().set(
+                qn("w:eastAsia"), "Noto Sans CJK SC"
+            )
             continue
         run = para.add_run(line)
         if role in ("center", "title"):
@@ -699,21 +702,12 @@ def main() -> None:
         )
         pdf_path = HERE / f"{name}.pdf"
         make_pdf(docx_path, pdf_path)
-        quirks = {}
-        if name == "letter-001":
-            quirks = {
-                "differs": {
-                    "contact": "LibreOffice prints the last line (联系人及电话：胡晓炜 13855402597) "
-                    "with the number drawn over the name; the reader reads what is printed, so "
-                    "the contact line does not parse"
-                }
-            }
         sidecar(
             pdf_path,
-            f"libreoffice --headless --convert-to pdf {name}.docx (LibreOffice 7; Noto CJK subsets embedded, SIL OFL 1.1)",
+            f"libreoffice --headless --convert-to pdf {name}.docx (LibreOffice 7; subsets of Noto "
+            "Serif/Sans CJK, SIL OFL 1.1, and DejaVu Sans, Bitstream Vera licence, embedded)",
             letter,
             source,
-            **quirks,
         )
         ofd_path = HERE / f"{name}.ofd"
         make_ofd(letter, layout, ofd_path)

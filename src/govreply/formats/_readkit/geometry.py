@@ -109,7 +109,7 @@ def _overprint(glyphs: list[Glyph]) -> list[Glyph]:
 # Gaps (in ems of the line) read as a space: a CJK space is about a third of an em, word
 # processors' autospace between CJK and digits (no space character) about a fifth.
 _CJK_GAP: Final = 0.25  # between two CJK glyphs
-_MIXED_GAP: Final = 0.3  # between a CJK glyph and a Latin letter or digit
+_MIXED_GAP: Final = 0.25  # between a CJK glyph and a Latin letter or digit
 _LATIN_GAP: Final = 0.12  # between two Latin letters or digits
 
 
