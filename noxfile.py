@@ -15,8 +15,12 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 
+# The document readers' extras: every session that imports govreply gets them.
+READER_EXTRAS = ".[pdf,docx]"
+
+
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install("-e", READER_EXTRAS, *nox.project.dependency_groups(PYPROJECT, *groups))
 
 
 def _pytest(session: nox.Session) -> None:

@@ -3,7 +3,8 @@
 Python examples on the docs site are ``{doctest}`` blocks, run by ``sphinx-build -b doctest``
 (``nox -s docs``). Shell examples are ``console`` blocks; this module runs each ``$ govreply``
 command in them with the installed script, in a scratch directory per page (holding a copy of
-the sample letter texts as ``letters/`` and the seed letter as ``reply.json``), and compares the
+the sample letter texts as ``letters/``, the test documents as ``documents/`` and the seed letter
+as ``reply.json``), and compares the
 output with the page, where ``...`` matches anything.
 """
 
@@ -25,6 +26,7 @@ from govreply.formats import get_format
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
 LETTERS = Path(__file__).parent / "data" / "letters"
+DOCUMENTS = Path(__file__).parent / "data" / "documents"
 # ```console ... ```  (a MyST fenced block of shell commands and their output)
 CONSOLE = re.compile(r"^```console\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 CHECKER = doctest.OutputChecker()
@@ -55,6 +57,8 @@ def test_shell_examples_run(page: Path, tmp_path: Path) -> None:
     for letter in LETTERS.glob("*.txt"):
         shutil.copy(letter, tmp_path / "letters" / letter.name)
     (tmp_path / "reply.json").write_text(get_format("json").dumps(seed_letter()), "utf-8")
+    # The published documents (PDF, DOCX, OFD, web pages) as documents/.
+    shutil.copytree(DOCUMENTS, tmp_path / "documents", ignore=shutil.ignore_patterns("*.py"))
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     for command, expected in examples(page):

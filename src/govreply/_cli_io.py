@@ -18,7 +18,9 @@ from typing import TextIO
 
 import attrs
 
+from govreply import formats as formats_pkg
 from govreply.errors import (
+    DocumentParseError,
     GovReplyError,
     JsonParseError,
     TextParseError,
@@ -36,6 +38,17 @@ PROG = "govreply"
 STDIN = "-"
 #: File name extensions and the format each one means.
 EXTENSIONS = {".json": "json", ".xml": "xml", ".txt": "text", ".text": "text"}
+#: Extensions of published documents (PDF, web pages, DOCX, OFD), read by their own readers.
+DOCUMENT_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".docx": "docx",
+    ".ofd": "ofd",
+}
+#: The formats read from bytes by :func:`govreply.formats.parse`, not decoded as text first.
+DOCUMENT_FORMATS = frozenset(DOCUMENT_EXTENSIONS.values())
 #: Characters that do not occur in letter text; finding one means a wrong decoding.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -143,12 +156,16 @@ def expand(
             found = sorted(
                 str(p)
                 for p in Path(item).rglob(pattern or "*")
-                if (pattern is not None or p.suffix.lower() in EXTENSIONS)
+                if (
+                    pattern is not None
+                    or p.suffix.lower() in EXTENSIONS
+                    or p.suffix.lower() in DOCUMENT_EXTENSIONS
+                )
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(item).parts)
             )
             if not found:
-                wanted = pattern or "*.txt, *.json or *.xml"
+                wanted = pattern or "letter (*.txt, *.json, *.xml, *.pdf, *.html, *.docx, *.ofd)"
                 err.write(f"{PROG}: error: {item}: no {wanted} files in it\n")
                 empty += 1
             paths.extend(found)
@@ -170,7 +187,8 @@ def read_source(path: str | None, fmt: str | None, console: Console) -> Source |
         console.error(path, os_problem(exc))
         console.failed += 1
         return None
-    return Source(path, data, fmt or EXTENSIONS.get(Path(path).suffix.lower()))
+    suffix = Path(path).suffix.lower()
+    return Source(path, data, fmt or EXTENSIONS.get(suffix) or DOCUMENT_EXTENSIONS.get(suffix))
 
 
 def _read_stdin() -> bytes:
@@ -212,6 +230,9 @@ def load_reported(source: Source, console: Console, *, show_findings: bool = Tru
 
 def load(source: Source) -> tuple[Loaded, list[str]]:
     """Decode and parse ``source``; return the letter and any notes about how it was read."""
+    document = _document_format(source)
+    if document is not None:
+        return _load_document(source, document), []
     notes: list[str] = []
     text, note = decode(source.data)
     if note:
@@ -223,6 +244,28 @@ def load(source: Source) -> tuple[Loaded, list[str]]:
     # XML carries its own encoding declaration, so lxml gets the bytes as they are.
     data: str | bytes = source.data if fmt == "xml" else text
     return Loaded(get_format(fmt).loads(data)), notes
+
+
+def _document_format(source: Source) -> str | None:
+    """The document format (pdf, html, docx, ofd) of ``source``, or ``None`` for a record/text."""
+    if source.format in DOCUMENT_FORMATS:
+        return source.format
+    if source.format is not None:
+        return None
+    try:
+        found = formats_pkg.sniff(source.data, source.name)
+    except GovReplyError as exc:
+        raise InputError(exc.message) from exc
+    return found if found in DOCUMENT_FORMATS else None
+
+
+def _load_document(source: Source, fmt: str) -> Loaded:
+    """Read a PDF, web page, DOCX or OFD with its reader (findings included)."""
+    try:
+        result = formats_pkg.parse(source.data, source.name, format=fmt)  # type: ignore[arg-type]
+    except ImportError as exc:
+        raise InputError(str(exc)) from exc
+    return Loaded(result.letter, tuple(result.findings))
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -279,6 +322,8 @@ def describe(exc: GovReplyError) -> list[str]:
         if exc.column is not None:
             where.append(f"column {exc.column}")
         return [f"{', '.join(where)}: {exc.message}" if where else exc.message]
+    if isinstance(exc, DocumentParseError):
+        return [str(exc)]
     if isinstance(exc, (JsonParseError, XmlParseError)) and exc.problems:
         return [str(problem) for problem in exc.problems]
     if isinstance(exc, ValidationError) and exc.field and exc.field not in exc.message:

@@ -8,8 +8,10 @@ Subcommands (``govreply COMMAND --help`` shows each one's options)::
     govreply schema json|xml                the published JSON Schema or XSD
     govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
 
-The input format comes from the file extension (``.json``, ``.xml``, ``.txt``) or, failing
-that, from the content (``{`` starts JSON, ``<`` starts XML, anything else is letter text).
+The input format comes from the file extension (``.json``, ``.xml``, ``.txt``, and for
+published documents ``.pdf``, ``.html``, ``.docx``, ``.ofd``) or, failing that, from the
+content (``%PDF``, a ZIP holding ``word/document.xml`` or ``OFD.xml``, ``<html``, ``{`` starts
+JSON, ``<`` starts XML, anything else is letter text).
 Input is read as UTF-8; a file that is not UTF-8 but is valid GB18030 is read as GB18030 with
 a note on stderr. Output is always UTF-8, whatever the locale.
 
@@ -227,7 +229,7 @@ def _add_from(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="from_format",
-        choices=FORMAT_NAMES,
+        choices=(*FORMAT_NAMES, *sorted(cio.DOCUMENT_FORMATS)),
         help="input format (default: from the extension, else from the content)",
     )
 

@@ -9,7 +9,17 @@ also a :class:`ValueError`, so callers that only know the standard library still
     └── ParseError           a document that does not parse (never raised itself)
         ├── TextParseError   plain text; carries line, column and a caret drawing
         ├── JsonParseError   JSON; carries every problem with its JSON path
-        └── XmlParseError    XML; carries line and element path
+        ├── XmlParseError    XML; carries line and element path
+        ├── DocumentParseError   a PDF, web page, DOCX or OFD (never raised itself)
+        │   ├── PdfParseError        PDF; carries the page
+        │   │   ├── PdfEncryptedError    the PDF needs a password
+        │   │   └── PdfNoTextError       no text layer (a scan): OCR is needed
+        │   ├── HtmlParseError       a web page
+        │   ├── DocxParseError       DOCX; carries the part (``word/document.xml``)
+        │   └── OfdParseError        OFD (GB/T 33190); carries the part
+        │       └── OfdNoTextError       no text objects (scanned pages): OCR is needed
+        ├── NoTextLayerError     base of PdfNoTextError and OfdNoTextError
+        └── UnsupportedFormatError   input in no format govreply reads (.doc, an image…)
 
 This module imports nothing from govreply, so any module may import it.
 """
@@ -17,12 +27,22 @@ This module imports nothing from govreply, so any module may import it.
 from __future__ import annotations
 
 __all__ = [
+    "DocumentParseError",
+    "DocxParseError",
     "GovReplyError",
+    "HtmlParseError",
     "JsonParseError",
+    "NoTextLayerError",
     "NumeralError",
+    "OfdNoTextError",
+    "OfdParseError",
     "ParseError",
+    "PdfEncryptedError",
+    "PdfNoTextError",
+    "PdfParseError",
     "Problem",
     "TextParseError",
+    "UnsupportedFormatError",
     "ValidationError",
     "XmlParseError",
 ]
@@ -144,6 +164,87 @@ class XmlParseError(_DocumentError):
     """XML input is malformed, unsafe or invalid against the XSD; ``problems`` lists every one."""
 
     default_message = "invalid govreply XML"
+
+
+# ------------------------------------------------------------------ published documents
+
+
+class DocumentParseError(ParseError):
+    """A published document (PDF, web page, DOCX, OFD) could not be read; never raised itself.
+
+    ``page`` (1-based) or ``part`` (a member of the package, ``word/document.xml``) say where,
+    when the problem is tied to one. ``str()`` starts with that place.
+    """
+
+    default_message = "could not read the document"
+
+    def __init__(
+        self, message: str | None = None, *, page: int | None = None, part: str | None = None
+    ) -> None:
+        self.page = page
+        self.part = part
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        if self.page is not None:
+            return f"page {self.page}: {self.message}"
+        if self.part is not None:
+            return f"{self.part}: {self.message}"
+        return self.message
+
+
+class NoTextLayerError(ParseError):
+    """The document holds only images of text (a scan): OCR is needed; govreply does none."""
+
+    default_message = "the document has no text layer (scanned pages?); it needs OCR"
+
+
+class PdfParseError(DocumentParseError):
+    """A PDF is damaged, over a limit, or its text cannot be decoded; ``page`` says where."""
+
+    default_message = "could not read the PDF"
+
+
+class PdfEncryptedError(PdfParseError):
+    """The PDF is encrypted and needs a password."""
+
+    default_message = "the PDF is encrypted (it needs a password)"
+
+
+class PdfNoTextError(PdfParseError, NoTextLayerError):
+    """The PDF has no text layer (its pages are images): OCR is needed."""
+
+    default_message = "the PDF has no text layer (scanned pages?); it needs OCR"
+
+
+class HtmlParseError(DocumentParseError):
+    """A web page is over a limit, undecodable, or holds no letter."""
+
+    default_message = "could not read the web page"
+
+
+class DocxParseError(DocumentParseError):
+    """A DOCX package is damaged, unsafe (a ZIP bomb) or over a limit; ``part`` says where."""
+
+    default_message = "could not read the DOCX document"
+
+
+class OfdParseError(DocumentParseError):
+    """An OFD package (GB/T 33190) is damaged, unsafe or over a limit; ``part`` says where."""
+
+    default_message = "could not read the OFD document"
+
+
+class OfdNoTextError(OfdParseError, NoTextLayerError):
+    """The OFD document has no text objects (its pages are images): OCR is needed."""
+
+    default_message = "the OFD document has no text (scanned pages?); it needs OCR"
+
+
+class UnsupportedFormatError(ParseError):
+    """The input is in no format govreply reads (a legacy .doc, a spreadsheet, an image…)."""
+
+    default_message = "not a format govreply reads"
 
 
 def _wide(ch: str) -> bool:

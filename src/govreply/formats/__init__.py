@@ -1,5 +1,9 @@
 """Wire formats of a reply letter: ``json``, ``xml`` and ``text``, each with ``dumps``, ``loads``.
 
+Published documents are read by ``pdf``, ``html``, ``docx`` and ``ofd`` (each with ``parse``
+and ``loads``); :func:`sniff` names the format of any input and :func:`parse` reads any of
+them into a :class:`DocumentParseResult`.
+
 Every format module satisfies :class:`Format`, so callers (the CLI among them) look formats up
 by name with :func:`get_format` instead of branching::
 
@@ -16,7 +20,18 @@ from typing import Literal, Protocol, cast
 
 from govreply.model import ReplyLetter
 
-__all__ = ["FORMAT_NAMES", "Format", "FormatName", "get_format"]
+__all__ = [
+    "DOCUMENT_FORMATS",
+    "FORMAT_NAMES",
+    "DocumentFormat",
+    "DocumentParseResult",
+    "Extraction",
+    "Format",
+    "FormatName",
+    "get_format",
+    "parse",
+    "sniff",
+]
 
 FormatName = Literal["json", "xml", "text"]
 
@@ -45,3 +60,40 @@ def get_format(name: str) -> Format:
     if name not in FORMAT_NAMES:
         raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMAT_NAMES)})")
     return cast(Format, importlib.import_module(f"govreply.formats.{name}"))
+
+
+# --- readers of published documents (sniff, parse) ------------------------------------------
+from govreply.formats._readkit.result import DocumentParseResult, Extraction  # noqa: E402
+from govreply.formats._readkit.sniff import DocumentFormat, parse_document  # noqa: E402
+from govreply.formats._readkit.sniff import sniff as sniff  # noqa: E402
+
+#: Every input format :func:`parse` reads, documents first.
+DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = ("pdf", "html", "docx", "ofd", "json", "xml", "text")
+
+
+def parse(
+    data: bytes, /, name: str | None = None, *, format: DocumentFormat | None = None
+) -> DocumentParseResult:
+    """Read a letter from any input govreply reads: PDF, web page, DOCX, OFD, JSON, XML, text.
+
+    The format is ``format`` if given, else :func:`sniff` decides from the content and the
+    file ``name``. JSON and XML records carry no findings; the other formats report every
+    repair they made.
+
+    >>> from govreply.examples import seed_text
+    >>> result = parse(seed_text().encode(), "letter.txt")
+    >>> str(result.letter.doc_number), result.review.needed
+    ('赣区教议〔2024〕2号', False)
+
+    Raises:
+        UnsupportedFormatError: the input is in no format govreply reads.
+        ParseError: a leaf for the format (``PdfParseError``, ``HtmlParseError``…).
+    """
+    return parse_document(data, name, format=format)
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+# --- end of readers of published documents ---------------------------------------------------

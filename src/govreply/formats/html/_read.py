@@ -1,0 +1,655 @@
+"""The web-page reader: find the letter in a portal page and hand its text to the text reader."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Final, cast
+
+import attrs
+from lxml import etree
+
+from govreply.errors import DocumentParseError, HtmlParseError, ValidationError
+from govreply.formats._readkit.result import DocumentParseResult, Extraction, finish, note
+from govreply.model import Finding
+
+__all__ = ["DEFAULT_HTML_OPTIONS", "HtmlOptions", "decode_html", "extract_html", "parse_html"]
+
+
+@attrs.frozen(kw_only=True)
+class HtmlOptions:
+    """Limits the web-page reader enforces on untrusted input.
+
+    >>> HtmlOptions(max_bytes=1024).max_depth
+    254
+
+    Args:
+        max_bytes: largest accepted page, in bytes (UTF-8 for ``str`` input); 10 MiB.
+        max_depth: deepest element nesting accepted; by default libxml2's own limit (it stops
+            at 256 levels and would drop the rest, so deeper pages are refused).
+    """
+
+    max_bytes: int = attrs.field(default=10 * 1024 * 1024)
+    max_depth: int = attrs.field(default=254)
+
+    @max_bytes.validator
+    def _check_bytes(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if not isinstance(value, int) or value < 1:
+            raise ValidationError(f"max_bytes must be at least 1, got {value!r}", field="max_bytes")
+
+    @max_depth.validator
+    def _check_depth(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if not isinstance(value, int) or not 1 <= value <= 254:
+            raise ValidationError(f"max_depth must be 1..254, got {value!r}", field="max_depth")
+
+
+#: The limits the web-page reader uses unless told otherwise.
+DEFAULT_HTML_OPTIONS: Final = HtmlOptions()
+
+# ------------------------------------------------------------------------- charset
+
+# <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
+_META_CHARSET: Final = re.compile(
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
+# What pages declare and what they mean: GB2312 and GBK pages use GB 18030 characters.
+_GB: Final = frozenset(
+    {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn", "x-euc-cn", "hz-gb-2312"}
+)
+
+
+def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
+    """A page's text, the encoding used, and a finding when it was not the one declared.
+
+    The encoding comes from the page itself (there are no HTTP headers): a byte order mark,
+    else ``<meta charset>`` or ``http-equiv``, else UTF-8 if the bytes are UTF-8, else
+    GB 18030. A declared ``gb2312`` or ``gbk`` is read as GB 18030 (its superset).
+
+    Raises:
+        HtmlParseError: the bytes are not text in that encoding, nor in UTF-8 or GB 18030.
+    """
+    findings: list[Finding] = []
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.removesuffix("-sig"), findings
+            except UnicodeDecodeError as exc:
+                raise HtmlParseError(
+                    f"byte {exc.start}: not {codec} text despite its byte order mark"
+                ) from exc
+    match = _META_CHARSET.search(data[:8192])
+    declared = match[1].decode("ascii").lower() if match else None
+    order: list[str] = []
+    if declared is not None:
+        if declared in _GB:
+            order.append("gb18030")
+        else:
+            try:
+                order.append(codecs.lookup(declared).name)
+            except LookupError:
+                findings.append(
+                    note(
+                        "GH104",
+                        f"the page declares an unknown charset {declared!r}; read as UTF-8 "
+                        "or GB 18030",
+                    )
+                )
+    order += [c for c in ("utf-8", "gb18030") if c not in order]
+    for i, codec in enumerate(order):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if i > 0 and declared is not None:
+            findings.append(
+                note("GH104", f"the page declares charset {declared!r} but is not; read as {codec}")
+            )
+        return text, codec, findings
+    raise HtmlParseError(f"the page is not text in {', '.join(order)}")
+
+
+# ------------------------------------------------------------------------- structure
+
+_DROP: Final = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "head",
+        "nav",
+        "header",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "option",
+        "map",
+        "audio",
+        "video",
+        "aside",
+    }
+)
+_BLOCK: Final = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "center",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "body",
+        "html",
+        "fieldset",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
+)
+# id / class words of the containers portals put a document in (TRS, Hanweb, UCAP, Dreamweaver).
+_CONTENT_HINT: Final = re.compile(
+    r"zoom|trs_editor|ucap-content|article|content|conTxt|contxt|detail|zw|main-txt|view|"
+    r"pages_content|xxgk_content|wzy|news_text|text|bt_content|body",
+    re.I,
+)
+# id / class words of chrome: navigation, share and print bars, related links, footers.
+_CHROME_HINT: Final = re.compile(
+    r"nav|menu|breadcrumb|crumb|position|location|share|bdshare|print|footer|foot|copyright|"
+    r"related|xgwz|xglj|links|sidebar|side|toolbar|tool|search|login|header|top-bar|topbar|"
+    r"fenxiang|dayin|guanbi|ewm|qrcode",
+    re.I,
+)
+_STYLED: Final = etree.XPath("//*[@style]")
+_HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+# Metadata labels of 政府信息公开 pages (labels print with spaces inside: 索 引 号).
+_META_KEYS: Final = (
+    "索引号",
+    "主题分类",
+    "分类",
+    "发布机构",
+    "发文机关",
+    "发文单位",
+    "生成日期",
+    "成文日期",
+    "发文日期",
+    "发布日期",
+    "公开日期",
+    "文号",
+    "发文字号",
+    "标题",
+    "名称",
+    "主题词",
+    "关键词",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "有效性",
+    "时效",
+    "责任部门",
+    "信息来源",
+    "来源",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "信息分类",
+    "发布时间",
+    "有效期",
+)
+_META_SET: Final = frozenset(_META_KEYS)
+_SPACES: Final = re.compile(r"[\s\u3000\u00a0]+")
+# The characters labels start with: a cheap test before the regex.
+_FIRST: Final = frozenset(key[0] for key in _META_KEYS)
+# 索 引 号 / 发布机构 / 文　　号 …  at the start of an element's own text, spaces allowed inside
+_LABEL_START: Final = re.compile(
+    r"^[\s\u3000\u00a0]*(?:"
+    + "|".join("[\\s\u3000\u00a0]*".join(key) for key in sorted(_META_KEYS, key=len, reverse=True))
+    + ")"
+)
+# 索 引 号：014717475N/2023-0040295   (a label, a colon, the value in the same element)
+_META_LINE: Final = re.compile(
+    r"^\s*(?P<key>(?:[\u4e00-\u9fff][\s\u3000\u00a0]*){2,6}?)[:：]\s*(?P<value>.*)$"
+)
+
+# Lines of page chrome inside the content: share and print bars, font size, counters.
+_CHROME_LINE: Final = re.compile(
+    r"^(?:【?\s*(?:字体|字号)\s*[:：]?.{0,12}】?"
+    r"|.{0,20}(?:分享到|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|扫一扫在手机|收藏本页|返回顶部).{0,30}"
+    r"|(?:当前位置|您现在的位置|你的位置|所在位置)\s*[:：].*"
+    r"|(?:访问量|浏览次数|阅读次数|点击数|浏览量)\s*[:：].{0,20}"
+    r"|(?:上一篇|下一篇)\s*[:：].*"
+    r"|(?:相关链接|相关文章|相关稿件|关联稿件|附件下载)\s*[:：]?"
+    r")$"
+)
+
+
+# libxml2's HTML parser: no network, comments and processing instructions dropped, names
+# lower-cased; a plain etree parser (lxml.html's element classes cost a lookup per element).
+_PARSER: Final = etree.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    huge_tree=False,
+    default_doctype=False,  # type: ignore[call-arg]  # lxml-stubs lack it
+)
+
+
+class _DepthProbes(dict[int, etree.XPath]):
+    """One compiled XPath per depth limit: is any element nested deeper than it?"""
+
+    def __missing__(self, depth: int) -> etree.XPath:
+        probe = self[depth] = etree.XPath("boolean(" + "/*" * (depth + 1) + ")")
+        return probe
+
+
+_DEPTH: Final = _DepthProbes()
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    return tag if type(tag) is str else ""
+
+
+def _hint(el: etree._Element) -> str:
+    return f"{el.get('id', '')} {el.get('class', '')}"
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub("", text).rstrip(":：")
+
+
+class _Page:
+    """A parsed portal page: its metadata, its letter container and the chrome around it."""
+
+    def __init__(self, text: str, options: HtmlOptions) -> None:
+        try:
+            root = etree.fromstring(text, _PARSER)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+            raise HtmlParseError(f"not a web page ({exc})") from exc
+        if root is None:
+            raise HtmlParseError("not a web page (no elements)")
+        self.root = root
+        # libxml2 stops at 256 levels and drops the rest: its error log says so.
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+            raise HtmlParseError(
+                "elements nest deeper than libxml2's 256 levels; text would be lost"
+            )
+        if options.max_depth < 254 and _DEPTH[options.max_depth](self.root):
+            raise HtmlParseError(f"elements nest deeper than max_depth={options.max_depth} levels")
+        self.findings: list[Finding] = []
+        self.metadata: dict[str, str] = {}
+        self.title = self._page_title()
+
+    def _page_title(self) -> str | None:
+        for meta in self.root.iter("meta"):
+            if (meta.get("name") or "").lower() in ("articletitle", "title", "dc.title"):
+                content = (meta.get("content") or "").strip()
+                if content:
+                    return content
+        return None
+
+    def clean(self) -> None:
+        """Drop scripts, navigation, forms and hidden elements; read the metadata."""
+        doomed = list(self.root.iter(*_DROP))
+        styled = cast("list[etree._Element]", _STYLED(self.root))
+        doomed += [el for el in styled if _HIDDEN.search(el.get("style", ""))]
+        for el in doomed:
+            if isinstance(el, etree._Element):
+                _remove(el)
+        self._metadata()
+
+    def _metadata(self) -> None:
+        """Key/value pairs of the page's metadata table or strip, removed from the page."""
+        found: list[etree._Element] = []
+        for el in self.root.iter(etree.Element):
+            own = el.text
+            if not own or len(own) > 90 or _FIRST.isdisjoint(own[:4]):
+                continue
+            own = own.strip()
+            if not own or not _LABEL_START.match(own) or el.getparent() is None:
+                continue
+            key = _key(own)
+            value: str | None = None
+            match = _META_LINE.match(own)
+            if match is not None and _key(match["key"]) in _META_SET:
+                key, value = _key(match["key"]), match["value"].strip()
+                if not value and len(el):
+                    value = _text_of(el)[len(own) :].strip()
+            elif key not in _META_SET:
+                continue
+            if not value and not (el.tail or "").strip():
+                holder = _value_after(el)
+                if holder is not None:
+                    value = _text_of(holder).strip()
+                    found.append(holder)
+            elif not value:
+                value = (el.tail or "").strip()
+            if value and _is_label(value):
+                continue  # a header row of labels (名称 索引号 发布机构…), not a value
+            if value:
+                self.metadata.setdefault(key, _SPACES.sub(" ", value).strip())
+                found.append(el)
+        for el in found:
+            if el.getparent() is not None:
+                _remove(el)
+        if self.metadata:
+            keys = "、".join(self.metadata)
+            self.findings.append(
+                note(
+                    "GH101", f"the page's metadata ({keys}) was read and kept apart from the letter"
+                )
+            )
+
+    def container(self) -> etree._Element:
+        """The element holding the letter: descend while one child holds most of the text."""
+        body = self.root.find("body")
+        node = body if body is not None else self.root
+        weights: dict[etree._Element, int] = {}
+        _weigh(node, weights)
+        while True:
+            total = weights.get(node, 0)
+            children = [c for c in node if type(c.tag) is str and weights.get(c, 0) > 0]
+            if not children or total == 0:
+                return node
+            best = max(children, key=lambda c: weights.get(c, 0))
+            share = weights.get(best, 0) / total
+            hinted = _CONTENT_HINT.search(_hint(best)) is not None
+            if share >= 0.85 or (hinted and share >= 0.6):
+                node = best
+                continue
+            return node
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove ``el`` but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _text_of(el: etree._Element | None) -> str:
+    if el is None:
+        return ""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_chrome(classes: str | None, ident: str | None) -> bool:
+    """Whether an element's class or id names page chrome (cached: portals repeat them)."""
+    if not classes and not ident:
+        return False
+    return _CHROME_HINT.search(f"{ident or ''} {classes or ''}") is not None
+
+
+def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
+    """Characters of non-link text under ``node``; chrome-hinted elements weigh nothing."""
+    total = len((node.text or "").strip())
+    for child in node:
+        tag = child.tag
+        if type(tag) is str:
+            inner = _weigh(child, weights)
+            if tag == "a" or (
+                (child.get("class") or child.get("id")) and _CHROME_HINT.search(_hint(child))
+            ):
+                inner = weights[child] = 0
+            total += inner
+        total += len((child.tail or "").strip())
+    weights[node] = total
+    return total
+
+
+def _value_after(el: etree._Element) -> etree._Element | None:
+    """The element after a metadata label: its next sibling, or its parent's (two levels)."""
+    node: etree._Element | None = el
+    for _ in range(3):
+        if node is None:
+            return None
+        nxt = node.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+    return None
+
+
+def _is_label(value: str) -> bool:
+    """Whether a would-be value is itself a label (``索引号``, ``访问量：199``)."""
+    return _key(value) in _META_SET or _META_LINE.match(value) is not None
+
+
+# ------------------------------------------------------------------------- text
+
+_CJK: Final = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+# A line break in the source between two CJK characters is no space (CSS Text 3, 4.1.3).
+_CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{_CJK}])")
+_NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WS: Final = re.compile(r"[ \t\r\n\f]+")
+_HAS_WS: Final = re.compile(r"[\t\r\n\f]|  ")
+_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
+_TEMPLATE_CODE: Final = re.compile(r"<%.*?%>", re.S)
+
+
+class _Text:
+    """Lines of a container: blocks and ``<br>`` break lines, table rows are tab-separated."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buffer: list[str] = []
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.buffer.append(value)
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        raw = "".join(self.buffer)
+        self.buffer = []
+        if "\n" in raw:
+            raw = _CJK_BREAK.sub("", raw)
+        line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
+        line = line.replace("\u00a0", " ").translate(_INVISIBLE).strip(" ")
+        if line.strip():
+            self.lines.append(line.rstrip())
+
+    def walk(self, el: etree._Element) -> None:
+        name = _local(el)
+        if name == "br":
+            self.flush()
+            self.text(el.tail)
+            return
+        if name == "table":
+            self.flush()
+            rows = _table(el)
+            if rows:
+                self.lines.append("\n".join(rows))
+            self.text(el.tail)
+            return
+        block = name in _BLOCK or name in ("tr", "td", "th")
+        if block:
+            self.flush()
+        self.text(el.text)
+        for child in el:
+            if _local(child):
+                self.walk(child)
+            else:
+                self.text(child.tail)
+        if block:
+            self.flush()
+        self.text(el.tail)
+
+
+def _table(table: etree._Element) -> list[str]:
+    """Rows of cells, tab-separated; a spanned cell's text once, then empty grid cells."""
+    rows: list[str] = []
+    pending: dict[int, int] = {}  # grid column -> rows still covered by a rowspan above
+    for tr in table.iter("tr"):
+        if _nearest_table(tr) is not table:
+            continue
+        cells: list[str] = []
+        column = 0
+        for td in tr:
+            if _local(td) not in ("td", "th"):
+                continue
+            while pending.get(column, 0) > 0:
+                pending[column] -= 1
+                cells.append("")
+                column += 1
+            inner = _Text()
+            inner.walk(td)
+            inner.flush()
+            cells.append(" ".join(ln.replace("\n", " ").replace("\t", " ") for ln in inner.lines))
+            span = _span(td.get("colspan"))
+            rowspan = _span(td.get("rowspan"))
+            for k in range(span):
+                if rowspan > 1:
+                    pending[column + k] = rowspan - 1
+            cells += [""] * (span - 1)
+            column += span
+        while pending.get(column, 0) > 0:
+            pending[column] -= 1
+            cells.append("")
+            column += 1
+        if any(c.strip() for c in cells):
+            rows.append("\t".join(cells))
+    return rows
+
+
+def _span(value: str | None) -> int:
+    return max(1, min(int(value), 100)) if value and value.strip().isdigit() else 1
+
+
+def _nearest_table(el: etree._Element) -> etree._Element | None:
+    node = el.getparent()
+    while node is not None and _local(node) != "table":
+        node = node.getparent()
+    return node
+
+
+def _lines(container: etree._Element) -> list[str]:
+    text = _Text()
+    text.walk(container)
+    text.flush()
+    return text.lines
+
+
+def _chrome_lines(lines: list[str], findings: list[Finding]) -> Iterator[str]:
+    for line in lines:
+        if len(line) > 80 or "\t" in line:
+            yield line
+            continue
+        folded = unicodedata.normalize("NFKC", line).strip()
+        if _CHROME_LINE.match(folded):
+            findings.append(note("GH102", f"page chrome {line[:40]!r} removed"))
+            continue
+        yield line
+
+
+def extract_html(data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS) -> Extraction:
+    """The letter's text found in a web page, in the text reader's layout."""
+    findings: list[Finding] = []
+    if isinstance(data, str):
+        if (
+            len(data) > options.max_bytes
+            or len(data.encode("utf-8", "surrogatepass")) > options.max_bytes
+        ):
+            raise HtmlParseError(f"the page is more than max_bytes={options.max_bytes} bytes")
+        text = data
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        if len(raw) > options.max_bytes:
+            raise HtmlParseError(
+                f"the page is {len(raw)} bytes, more than max_bytes={options.max_bytes}"
+            )
+        text, _codec, findings = decode_html(raw)
+    else:
+        raise TypeError(f"a web page is str or bytes, not {type(data).__name__}")
+    # Lone surrogates and C0 controls are no text (and lxml refuses them in a tree).
+    text = _NOT_TEXT.sub("", text)
+    if "<%" in text:
+        text, count = _TEMPLATE_CODE.subn("", text)
+        if count:
+            findings.append(note("GH105", f"{count} server-template blocks (<% … %>) removed"))
+    if not text.strip():
+        raise HtmlParseError("the page is empty")
+    page = _Page(text, options)
+    page.clean()
+    container = page.container()
+    lines = list(_chrome_lines(_lines(container), page.findings))
+    title = page.title or page.metadata.get("标题")
+    if title and lines and not any(_key(title) in _key(ln) for ln in lines[:8]):
+        heading = _heading(page.root, container)
+        if heading is not None and _key(heading) == _key(title):
+            lines.insert(0, heading)
+            page.findings.append(
+                note(
+                    "GH103",
+                    f"the title {heading[:40]!r} was taken from the page heading above the letter",
+                )
+            )
+    if not lines:
+        raise HtmlParseError("the page holds no text outside its navigation and chrome")
+    return Extraction(
+        text="\n\n".join(lines) + "\n", findings=(*findings, *page.findings), metadata=page.metadata
+    )
+
+
+def _heading(root: etree._Element, container: etree._Element) -> str | None:
+    for name in ("h1", "h2"):
+        for el in root.iter(name):
+            text = _SPACES.sub(" ", _text_of(el)).strip()
+            if text:
+                return text
+    return None
+
+
+def _error(message: str) -> DocumentParseError:
+    return HtmlParseError(message)
+
+
+def parse_html(
+    data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS
+) -> DocumentParseResult:
+    """Read a letter from a web page (see :func:`govreply.formats.html.parse`)."""
+    return finish(extract_html(data, options), _error, fill=("GH201", "the page's metadata"))
