@@ -51,7 +51,8 @@ class Typefaces:
     for the browser, and PDF uses the first entry found on the machine that has every
     character to print, reporting each fallback as a finding. No free 小标宋 exists, so its
     chain falls back to a heavy 宋体; no free 楷体 covers GB 2312 in Noto, so 楷体 falls back
-    to Fandol or AR PL 楷 and finally to 宋.
+    to Fandol or AR PL 楷; every chain ends with Noto Serif CJK SC, so a machine with only that
+    font still prints (each such fallback is reported).
 
     >>> Typefaces().fangsong[:3]
     ('仿宋_GB2312', '仿宋', 'FangSong')
@@ -73,6 +74,9 @@ class Typefaces:
         "FandolSong Bold",
         "宋体",
         "SimSun",
+        "FandolSong",
+        "Noto Serif CJK SC",
+        "Noto Serif SC",
     )
     fangsong: tuple[str, ...] = _field(
         "仿宋_GB2312",
@@ -92,6 +96,7 @@ class Typefaces:
         "Noto Sans CJK SC",
         "Noto Sans SC",
         "Source Han Sans SC",
+        "Noto Serif CJK SC",
     )
     kaiti: tuple[str, ...] = _field(
         "楷体_GB2312",

@@ -81,6 +81,10 @@ def default_faces(typefaces: Typefaces) -> tuple[dict[FontRole, Face], str]:
     return faces, "\n".join(rules)
 
 
+#: The line height in CSS: the pitch rounded down, so 22 lines always fit the text area.
+_PITCH = int(g.LINE_PITCH_PT * 1000) / 1000
+
+
 def _n(value: float) -> str:
     """A CSS number: at most three decimals, no trailing zeros."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
@@ -101,7 +105,7 @@ def stylesheet(plan: Plan, faces: dict[FontRole, Face], font_rules: str = "") ->
 
 
 def _common(faces: dict[FontRole, Face]) -> str:
-    pitch, body = g.LINE_PITCH_PT, g.BODY_PT
+    pitch, body = _PITCH, g.BODY_PT
     spacing = g.CHAR_PITCH_PT - body
     indent = 2 * g.CHAR_PITCH_PT
     columns = "\n".join(

@@ -314,5 +314,6 @@ def single_face(path: Path, index: int) -> Path:
 
     folder = Path(tempfile.mkdtemp(prefix="govreply-fonts-"))
     target = folder / f"{path.stem}-{index}.otf"
-    TTCollection(str(path)).fonts[index].save(str(target))
+    with TTCollection(str(path)) as collection:
+        collection.fonts[index].save(str(target))
     return target

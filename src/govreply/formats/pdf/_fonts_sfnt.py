@@ -79,9 +79,10 @@ def _face(font: TTFont, path: Path, index: int) -> FaceInfo:
 def _faces_of(path: Path, stamp: tuple[int, int]) -> tuple[FaceInfo, ...]:
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
-            collection = TTCollection(str(path), lazy=True)
-            return tuple(_face(font, path, i) for i, font in enumerate(collection.fonts))
-        return (_face(TTFont(str(path), lazy=True), path, 0),)
+            with TTCollection(str(path), lazy=True) as collection:
+                return tuple(_face(font, path, i) for i, font in enumerate(collection.fonts))
+        with TTFont(str(path), lazy=True) as font:
+            return (_face(font, path, 0),)
     except (OSError, TTLibError, KeyError, struct.error, AssertionError):
         return ()  # not a font we can read: skip it, as fontconfig does
 
@@ -163,7 +164,8 @@ def _ranges_4(raw: bytes, offset: int) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=64)
 def _coverage(path: Path, index: int, stamp: tuple[int, int]) -> Coverage:
-    raw = _open(path, index).reader["cmap"]
+    with _open(path, index) as font:
+        raw = font.reader["cmap"]
     (_version, count) = struct.unpack_from(">HH", raw, 0)
     tables: dict[tuple[int, int], int] = {}
     for i in range(count):
@@ -196,10 +198,10 @@ def coverage(path: Path, index: int) -> Coverage:
 
 @functools.lru_cache(maxsize=64)
 def _metrics(path: Path, index: int, stamp: tuple[int, int]) -> tuple[float, float, float]:
-    font = _open(path, index)
-    upm = font["head"].unitsPerEm
-    os2 = font["OS/2"] if "OS/2" in font else None
-    hhea = font["hhea"]
+    with _open(path, index) as font:
+        upm = font["head"].unitsPerEm
+        os2 = font["OS/2"] if "OS/2" in font else None
+        hhea = font["hhea"]
     # HarfBuzz (hence Pango, hence WeasyPrint) takes OS/2 typo metrics when USE_TYPO_METRICS is
     # set, else hhea's ascender and descender.
     if os2 is not None and os2.fsSelection & (1 << 7) and os2.sTypoAscender:
