@@ -131,8 +131,9 @@ def pdf_text(data: bytes) -> str:
                         and previous["size"] == info["size"]
                         and previous["x0"] <= indent + 1
                         and previous["runs"] == 1
-                        and abs(info["x0"] - indent) > 1
-                        and abs(info["x0"] - left - info["size"]) > 1
+                        # continuations start at the left edge (a 版记 line: under its names)
+                        and min(abs(info["x0"] - left), abs(info["x0"] - left - 4 * info["size"]))
+                        < 1
                         and len(runs) == 1
                     )
                     if joined:

@@ -354,11 +354,12 @@ def _body(document: Document, plan: Plan) -> None:
         _para(document, line, "GR Paragraph" if i == 0 else "GR Body")
     indent = 2 * _CHAR_TWIPS
     for i, note in enumerate(plan.attachments):
-        paragraph = _para(document, (note.lead if i == 0 else "") + note.number + note.title, "GR Body")
+        first = i == 0 or not note.number
+        paragraph = _para(document, (note.lead if first else "") + note.number + note.title, "GR Body")
         lead = 3 * _CHAR_TWIPS  # 附件：
         number = 0.75 * 20 * g.BODY_PT if note.number else 0.0
         left = indent + lead + number
-        hanging = (lead if i == 0 else 0) + number
+        hanging = (lead if first else 0) + number
         set_attrs(child(_ppr(paragraph), "ind"), left=round(left), hanging=round(hanging))
         if i == 0:
             _exact(_ppr(paragraph), LINE_PITCH_TWIPS, before=LINE_PITCH_TWIPS)

@@ -96,7 +96,7 @@ def _tail(article: etree._Element, plan: Plan) -> None:
         for i, note in enumerate(plan.attachments):
             line = _p(box, "gr-attachment-line")
             lead = _SUB(line, "span", {"class": "gr-attachment-lead"})
-            if i == 0:
+            if i == 0 or not note.number:
                 lead.text = note.lead
             else:  # the later lines align under the first one's name
                 _SUB(
@@ -171,7 +171,8 @@ def build(plan: Plan, *, css: str, title: str) -> str:
     _SUB(head, "meta", {"charset": "utf-8"})
     _SUB(head, "meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"})
     _SUB(head, "title").text = title
-    _SUB(head, "style").text = css
+    if css:
+        _SUB(head, "style").text = css
     body = _SUB(html, "body")
     layout = "gr-letter-layout" if plan.layout == "letter" else "gr-ordinary"
     article = _SUB(body, "article", {"class": f"gr-letter {layout}"})
