@@ -15,8 +15,12 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 
+#: The extras every session that runs govreply installs (the official-layout writers).
+EXTRAS = ".[docx,pdf]"
+
+
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install("-e", EXTRAS, *nox.project.dependency_groups(PYPROJECT, *groups))
 
 
 def _pytest(session: nox.Session) -> None:
@@ -63,6 +67,13 @@ def docs(session: nox.Session) -> None:
         session.run(
             "sphinx-build", "-W", "--keep-going", "-b", builder, "docs", f"docs/_build/{builder}"
         )
+
+
+@nox.session(default=False)
+def gallery(session: nox.Session) -> None:
+    """Regenerate the docs' gallery (page images and an HTML screenshot; needs pdftoppm, chromium)."""
+    _install(session, "test")
+    session.run("python", "docs/howto/gallery/make_gallery.py", *session.posargs)
 
 
 @nox.session(default=False)

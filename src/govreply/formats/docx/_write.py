@@ -13,6 +13,7 @@ a bordered table on a page of its own.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import docx
@@ -127,7 +128,7 @@ def _font_table(document: Document, typefaces: Typefaces) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _styles(document: Document, typefaces: Typefaces, plan: Plan) -> None:
+def _styles(document: Document, typefaces: Typefaces) -> None:
     first = {r: typefaces.chain(r)[0] for r in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti")}
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:  # the grid's character pitch counts from the default size
@@ -159,8 +160,8 @@ def _styles(document: Document, typefaces: Typefaces, plan: Plan) -> None:
         document,
         "GR Masthead",
         font=first["xiaobiaosong"],
-        size=plan.masthead_pt,
-        line=round(plan.masthead_pt * 20),
+        size=g.MASTHEAD_MAX_PT,
+        line=round(g.MASTHEAD_MAX_PT * 20),
         align="center",
         colour=_RED,
     )
@@ -181,8 +182,15 @@ def _styles(document: Document, typefaces: Typefaces, plan: Plan) -> None:
     _style(document, "GR Table", font=first["fangsong"], size=g.TABLE_PT, line=420, align="center")
 
 
+def _new(document: Document, style: str) -> Paragraph:
+    """A new paragraph in ``style`` (set by id: python-docx looks names up one by one)."""
+    paragraph = document.add_paragraph()
+    set_attrs(child(paragraph._p.get_or_add_pPr(), "pStyle"), val=style.replace(" ", ""))
+    return paragraph
+
+
 def _para(document: Document, text: str, style: str) -> Paragraph:
-    paragraph = document.add_paragraph(style=style)
+    paragraph = _new(document, style)
     _runs(paragraph, text)
     return paragraph
 
@@ -220,7 +228,7 @@ def _section(document: Document, plan: Plan) -> None:
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        paragraph.style = document.styles["GR Folio"]
+        set_attrs(child(_ppr(paragraph), "pStyle"), val="GRFolio")
         paragraph.alignment = _ALIGN[side]
         set_attrs(child(_ppr(paragraph), "ind"), **{side: round(g.FOLIO_PT * 20)})
         paragraph.add_run("— ")
@@ -231,7 +239,7 @@ def _section(document: Document, plan: Plan) -> None:
 
 
 def _framed(document: Document, style: str, text: str | None, **position: str | int) -> Paragraph:
-    paragraph = document.add_paragraph(style=style)
+    paragraph = _new(document, style)
     if text:
         _runs(paragraph, text)
     frame(_ppr(paragraph), **position)
@@ -264,7 +272,7 @@ def _head(document: Document, plan: Plan) -> None:
     top = g.MASTHEAD_TOP_MM if letter else g.ORDINARY_MASTHEAD_TOP_MM
     if plan.show_masthead:
         if plan.masthead is not None:
-            _framed(
+            mark = _framed(
                 document,
                 "GR Masthead",
                 plan.masthead,
@@ -275,6 +283,9 @@ def _head(document: Document, plan: Plan) -> None:
                 y=twips(top),
                 wrap="notBeside",
             )
+            _exact(_ppr(mark), round(plan.masthead_pt * 20))
+            for run in mark.runs:
+                run.font.size = Pt(plan.masthead_pt)
         if letter:
             _rule(document, top + mark_mm + g.RULE_GAP_MM, "thickThinSmallGap")
             lower = g.PAGE_HEIGHT_MM - g.BOTTOM_RULE_MM - g.mm(g.RULE_TOTAL_PT)
@@ -292,7 +303,7 @@ def _head(document: Document, plan: Plan) -> None:
         lines = [(mark, "") for mark in left]
     first = True
     for mark, number in lines:
-        paragraph = document.add_paragraph(style="GR Body")
+        paragraph = _new(document, "GR Body")
         if first and letter:
             _exact(_ppr(paragraph), LINE_PITCH_TWIPS, before=max(gap, 0))
         first = False
@@ -306,7 +317,7 @@ def _head(document: Document, plan: Plan) -> None:
     if not letter:
         _ordinary_number(document, plan, top + mark_mm)
     if plan.title:
-        paragraph = document.add_paragraph(style="GR Title")
+        paragraph = _new(document, "GR Title")
         for i, line in enumerate(plan.title):
             if i:
                 paragraph.add_run().add_break()
@@ -321,7 +332,7 @@ def _ordinary_number(document: Document, plan: Plan, mark_bottom_mm: float) -> N
     """Ordinary layout: number (and 签发人) two lines under the mark, a red rule 4 mm below."""
     if plan.number is None and plan.signer is None:
         return
-    paragraph = document.add_paragraph(style="GR Body")
+    paragraph = _new(document, "GR Body")
     y = mark_bottom_mm + g.mm(2 * g.LINE_PITCH_PT)
     frame(
         _ppr(paragraph),
@@ -412,7 +423,7 @@ def _imprint(document: Document, plan: Plan) -> None:
 def _form(document: Document, form: Form) -> None:
     label = _para(document, form.label, "GR Attachment Label")
     label.paragraph_format.page_break_before = True
-    title = document.add_paragraph(style="GR Title")
+    title = _new(document, "GR Title")
     for i, line in enumerate(form.title):
         if i:
             title.add_run().add_break()
@@ -444,7 +455,7 @@ def _form(document: Document, form: Form) -> None:
                 else WD_CELL_VERTICAL_ALIGNMENT.CENTER
             )
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles["GR Table"]
+            set_attrs(child(_ppr(paragraph), "pStyle"), val="GRTable")
             paragraph.alignment = _ALIGN[cell_spec.align]
             lines = cell_spec.lines
             if cell_spec.align == "right":  # 代表签名 on the left, 年 月 日 on the right
@@ -463,21 +474,30 @@ def _form(document: Document, form: Form) -> None:
         _exact(_ppr(paragraph), 420, before=LINE_PITCH_TWIPS // 2)
 
 
-def write(plan: Plan, *, typefaces: Typefaces, title: str, author: str | None) -> bytes:
-    """The DOCX file of ``plan`` (bytes of a ZIP package)."""
+@functools.lru_cache(maxsize=8)
+def _template(typefaces: Typefaces) -> bytes:
+    """python-docx's default template with the ``GR`` styles and the font table, no body."""
     document = docx.Document()
-    _styles(document, typefaces, plan)
+    _styles(document, typefaces)
     _font_table(document, typefaces)
-    _section(document, plan)
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def write(plan: Plan, *, typefaces: Typefaces, title: str, author: str | None) -> bytes:
+    """The DOCX file of ``plan`` (bytes of a ZIP package)."""
+    document = docx.Document(io.BytesIO(_template(typefaces)))
+    _section(document, plan)
     _head(document, plan)
     _body(document, plan)
     if plan.has_imprint:
         _imprint(document, plan)
         # LibreOffice anchors a frame to the paragraph after it: keep that one on this page
-        anchor = document.add_paragraph(style="GR Body")
+        anchor = _new(document, "GR Body")
         _exact(_ppr(anchor), 20)
     if plan.form is not None:
         _form(document, plan.form)
