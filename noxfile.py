@@ -71,7 +71,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def gallery(session: nox.Session) -> None:
-    """Regenerate the docs' gallery (page images and an HTML screenshot; needs pdftoppm, chromium)."""
+    """Regenerate the docs' gallery: PDF page images and an HTML screenshot (pdftoppm, chromium)."""
     _install(session, "test")
     session.run("python", "docs/howto/gallery/make_gallery.py", *session.posargs)
 

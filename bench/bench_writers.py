@@ -59,8 +59,8 @@ def _typst_source(letter: ReplyLetter) -> str:
     leading = g.LINE_PITCH_PT - g.BODY_PT
     return "\n".join(
         [
-            f"#set page(paper: \"a4\", margin: (top: {g.TOP_MM}mm, bottom: {g.BOTTOM_MM}mm, "
-            f"left: {g.LEFT_MM}mm, right: {g.RIGHT_MM}mm), numbering: \"— 1 —\")",
+            f'#set page(paper: "a4", margin: (top: {g.TOP_MM}mm, bottom: {g.BOTTOM_MM}mm, '
+            f'left: {g.LEFT_MM}mm, right: {g.RIGHT_MM}mm), numbering: "— 1 —")',
             '#set text(font: "Noto Serif CJK SC", size: 16pt, lang: "zh", cjk-latin-spacing: none)',
             f"#set par(first-line-indent: (amount: 2em, all: true), leading: {leading:.3f}pt, "
             f"spacing: {leading:.3f}pt, justify: true)",

@@ -165,7 +165,9 @@ def html_text(page: str) -> str:
         cls = el.get("class", "")
         text = "".join(el.itertext())
         if el.tag == "table":
-            cells = [[_html_cell(td) for td in tr if td.tag in ("td", "th")] for tr in el.iter("tr")]
+            cells = [
+                [_html_cell(td) for td in tr if td.tag in ("td", "th")] for tr in el.iter("tr")
+            ]
             rows = _table_rows(cells)
         elif "gr-copies" in cls:
             ul = el.find("ul")
@@ -187,7 +189,7 @@ def html_text(page: str) -> str:
 
 
 def _html_cell(td: etree._Element) -> str:
-    parts = [t for t in td.itertext()]
+    parts = list(td.itertext())
     if td.find("span[@class='gr-cell-line']") is not None:
         return " ".join("".join(s.itertext()) for s in td.iter("span"))
     return "".join(parts)
@@ -209,14 +211,19 @@ def docx_text(data: bytes) -> str:
     for el in body:
         if el.tag == f"{w}tbl":
             cells = [
-                [" ".join(x for x in map(_docx_line, tc.iter(f"{w}p")) if x) for tc in tr.iter(f"{w}tc")]
+                [
+                    " ".join(x for x in map(_docx_line, tc.iter(f"{w}p")) if x)
+                    for tc in tr.iter(f"{w}tc")
+                ]
                 for tr in el.iter(f"{w}tr")
             ]
             rows = _table_rows(cells)
             continue
         if el.tag != f"{w}p":
             continue
-        value = "".join(n.text or "" if n.tag == f"{w}t" else "\t" for n in el.iter(f"{w}t", f"{w}tab"))
+        value = "".join(
+            n.text or "" if n.tag == f"{w}t" else "\t" for n in el.iter(f"{w}t", f"{w}tab")
+        )
         style = el.find(f"{w}pPr/{w}pStyle")
         name = style.get(f"{w}val") if style is not None else ""
         if not value.strip():

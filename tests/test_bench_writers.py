@@ -13,7 +13,8 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_writers.py"
 def test_bench_writers_runs_tiny(capsys: pytest.CaptureFixture[str]) -> None:
     """bench_writers.main(["--tiny"]) prints a line per writer and the two targets."""
     spec = importlib.util.spec_from_file_location("bench_writers", BENCH)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main(["--tiny"]) == 0

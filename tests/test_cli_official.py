@@ -36,7 +36,12 @@ def test_convert_infers_docx_and_html_from_the_extension(letter_json: Path, tmp_
     """-o out.docx writes a DOCX (a ZIP), -o out.html an HTML page."""
     assert main(["convert", str(letter_json), "-o", str(tmp_path / "out.docx")]) == 0
     assert (tmp_path / "out.docx").read_bytes()[:2] == b"PK"
-    assert main(["convert", str(letter_json), "-o", str(tmp_path / "out.html"), "--layout", "ordinary"]) == 0
+    assert (
+        main(
+            ["convert", str(letter_json), "-o", str(tmp_path / "out.html"), "--layout", "ordinary"]
+        )
+        == 0
+    )
     assert "gr-ordinary" in (tmp_path / "out.html").read_text(encoding="utf-8")
 
 
@@ -60,7 +65,10 @@ def test_layout_options_are_refused_for_other_formats(
 
 
 def test_missing_fonts_are_one_error_line(
-    letter_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    letter_json: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A font that lacks a character: exit 1, one line naming it, no traceback."""
     from govreply.formats import pdf
@@ -73,7 +81,18 @@ def test_missing_fonts_are_one_error_line(
     monkeypatch.setattr(pdf, "PdfOptions", fonts_here_only)
     empty = tmp_path / "fonts"
     empty.mkdir()
-    args = ["convert", str(letter_json), "--to", "pdf", "-o", str(tmp_path / "x.pdf"), "--font-dir", str(empty)]
+    args = [
+        "convert",
+        str(letter_json),
+        "--to",
+        "pdf",
+        "-o",
+        str(tmp_path / "x.pdf"),
+        "--font-dir",
+        str(empty),
+    ]
     assert main(args) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no font for" in err and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert "no font for" in err
+    assert "Traceback" not in err

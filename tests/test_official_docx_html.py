@@ -30,17 +30,19 @@ def styles() -> etree._Element:
 
 
 def _w(element: etree._Element, name: str) -> str | None:
-    value = element.get(f"{W}{name}")
-    return value
+    return element.get(f"{W}{name}")
 
 
 def test_docx_page_is_a4_with_the_standard_margins(document: etree._Element) -> None:
-    """pgSz 11906 x 16838 twips; margins 37, 35, 28, 26 mm; a 22-line grid of 579 twips."""
+    """PgSz 11906 x 16838 twips; margins 37, 35, 28, 26 mm; a 22-line grid of 579 twips."""
     sect = document.find(f"{W}body/{W}sectPr")
     assert sect is not None
     size, margins, grid = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar"), sect.find(f"{W}docGrid")
     assert (_w(size, "w"), _w(size, "h")) == ("11906", "16838")
-    mm = {k: round(int(_w(margins, k) or 0) / 1440 * 25.4, 1) for k in ("top", "bottom", "left", "right")}
+    mm = {
+        k: round(int(_w(margins, k) or 0) / 1440 * 25.4, 1)
+        for k in ("top", "bottom", "left", "right")
+    }
     assert mm == {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
     assert (_w(grid, "type"), _w(grid, "linePitch")) == ("lines", "579")
     text_height = 16838 - int(_w(margins, "top") or 0) - int(_w(margins, "bottom") or 0)
@@ -50,6 +52,7 @@ def test_docx_page_is_a4_with_the_standard_margins(document: etree._Element) -> 
 
 def test_docx_styles_name_east_asian_fonts(styles: etree._Element) -> None:
     """Body 仿宋_GB2312 16 pt, title 方正小标宋简体 22 pt, headings 黑体 and 楷体_GB2312."""
+
     def style(name: str) -> etree._Element:
         for found in styles.iter(f"{W}style"):
             label = found.find(f"{W}name")
@@ -66,7 +69,8 @@ def test_docx_styles_name_east_asian_fonts(styles: etree._Element) -> None:
     }
     for name, (font, size) in expected.items():
         fonts = style(name).find(f"{W}rPr/{W}rFonts")
-        assert fonts is not None and _w(fonts, "eastAsia") == font, name
+        assert fonts is not None, name
+        assert _w(fonts, "eastAsia") == font, name
         assert _w(fonts, "asciiTheme") is None
         assert _w(style(name).find(f"{W}rPr/{W}sz"), "val") == size
     spacing = style("GR Paragraph").find(f"{W}pPr/{W}spacing")
@@ -85,7 +89,8 @@ def test_docx_page_numbers_are_page_fields_between_dashes() -> None:
         if "PAGE" in text:
             texts.append(text)
             jc = root.find(f".//{W}jc")
-            assert jc is not None and _w(jc, "val") in ("left", "right")
+            assert jc is not None
+            assert _w(jc, "val") in ("left", "right")
     assert sorted(texts) == ["—  PAGE 1 —", "—  PAGE 1 —"]
     assert b"evenAndOddHeaders" in package.read("word/settings.xml")
 
@@ -112,7 +117,12 @@ def test_docx_feedback_form_is_a_bordered_table_of_seven_columns(document: etree
     assert _w(table.find(f"{W}tblPr/{W}tblBorders/{W}insideH"), "val") == "single"
     first = table.find(f"{W}tr")
     assert first is not None
-    spans = [int(_w(tc.find(f"{W}tcPr/{W}gridSpan"), "val") or 1) if tc.find(f"{W}tcPr/{W}gridSpan") is not None else 1 for tc in first.findall(f"{W}tc")]
+    spans = [
+        int(_w(tc.find(f"{W}tcPr/{W}gridSpan"), "val") or 1)
+        if tc.find(f"{W}tcPr/{W}gridSpan") is not None
+        else 1
+        for tc in first.findall(f"{W}tc")
+    ]
     assert spans == [1, 2, 2, 2]
     assert "".join(first.itertext()).startswith("代表姓名马雪梅")
 
@@ -135,11 +145,13 @@ def test_docx_names_the_fonts_the_options_give() -> None:
 
 
 def test_html_is_semantic_and_accessible() -> None:
-    """lang zh-CN, one h1, sections with h2, a cc list, a table with row headers, a time."""
+    """Lang zh-CN, one h1, sections with h2, a cc list, a table with row headers, a time."""
     page = html.dumps(attrs.evolve(seed_letter(), date=__import__("datetime").date(2024, 5, 20)))
     root = etree.fromstring(page.encode(), etree.HTMLParser())
     assert root.get("lang") == "zh-CN"
-    assert [h.xpath("string()") for h in root.iter("h1")] == ["关于区二届人大四次会议第55号建议答复的函"]
+    assert [h.xpath("string()") for h in root.iter("h1")] == [
+        "关于区二届人大四次会议第55号建议答复的函"
+    ]
     assert [h.xpath("string()") for h in root.iter("h2")][:3] == [
         "一、全力推进学校减负工作",
         "二、持续深化校政心理合作",
@@ -151,7 +163,9 @@ def test_html_is_semantic_and_accessible() -> None:
     assert headers[:2] == ["代表姓名", "通讯地址及联系电话"]
     assert all(th.get("scope") == "row" for th in root.iter("th"))
     assert root.find(".//table").get("aria-labelledby") == "gr-form-title"
-    assert all(d.get("aria-hidden") == "true" for d in root.iter("div") if "gr-rule" in d.get("class", ""))
+    assert all(
+        d.get("aria-hidden") == "true" for d in root.iter("div") if "gr-rule" in d.get("class", "")
+    )
 
 
 def test_html_print_stylesheet_carries_the_geometry() -> None:

@@ -153,7 +153,7 @@ def test_document_number_sits_flush_right_under_the_rule(seed_pdf: bytes) -> Non
     """赣区教议〔2024〕2号 ends at the text area's right edge, 7/8 of a character below the rule."""
     with pdfplumber.open(io.BytesIO(seed_pdf)) as document:
         page = document.pages[0]
-        line = next(l for l in _lines(page) if "".join(c["text"] for c in l).endswith("2号"))
+        line = next(x for x in _lines(page) if "".join(c["text"] for c in x).endswith("2号"))
         assert line[-1]["x1"] / MM == pytest.approx(g.LEFT_MM + g.TEXT_WIDTH_MM, abs=1)
         rule_bottom = _rules(page)[0][0][1]
         em_top = (page.height - float(line[-1]["matrix"][5]) - EM_TOP * 16) / MM
@@ -164,6 +164,7 @@ def test_page_numbers_outside_and_none_on_page_1(seed_pdf: bytes) -> None:
     """Page 1 has no number; page 2 prints — 2 — on the left, page 3 — 3 — on the right."""
     with pdfplumber.open(io.BytesIO(seed_pdf)) as document:
         pages = document.pages
+
         def folio(page: Any) -> list[dict[str, Any]]:
             return [c for c in page.chars if round(c["size"]) == g.FOLIO_PT and c["top"] > 262 * MM]
 
@@ -171,7 +172,9 @@ def test_page_numbers_outside_and_none_on_page_1(seed_pdf: bytes) -> None:
         two, three = folio(pages[1]), folio(pages[2])
         assert "".join(c["text"] for c in two) == "— 2 —"
         assert two[0]["x0"] / MM == pytest.approx(g.LEFT_MM + g.FOLIO_PT / MM, abs=0.5)
-        assert three[-1]["x1"] / MM == pytest.approx(g.LEFT_MM + g.TEXT_WIDTH_MM - g.FOLIO_PT / MM, abs=0.5)
+        assert three[-1]["x1"] / MM == pytest.approx(
+            g.LEFT_MM + g.TEXT_WIDTH_MM - g.FOLIO_PT / MM, abs=0.5
+        )
         dash = two[0]
         middle = _em_centre_mm(dash, pages[1].height)
         assert middle == pytest.approx(g.TOP_MM + g.TEXT_HEIGHT_MM + g.FOLIO_GAP_MM, abs=0.5)
@@ -197,9 +200,15 @@ def test_feedback_form_is_a_bordered_table_on_its_own_page(seed_pdf: bytes) -> N
         page = document.pages[-1]
         assert page.extract_text().startswith("附件\n区人大代表建议办理情况征询意见表")
         tables = page.extract_tables()
-        assert len(tables) == 1 and len(tables[0]) == 8
+        assert len(tables) == 1
+        assert len(tables[0]) == 8
         assert [row[0] for row in tables[0]][:6] == [
-            "代表姓名", "建议标题", "建议编号", "承办单位", "办理态度", "办理结果"
+            "代表姓名",
+            "建议标题",
+            "建议编号",
+            "承办单位",
+            "办理态度",
+            "办理结果",
         ]
         assert "A1 A2 A3 B1 B2" in page.extract_text().replace("\n", " ")
 
@@ -223,7 +232,11 @@ def test_render_reports_each_font_fallback() -> None:
     assert rendered.data.startswith(b"%PDF-")
     assert {f.code for f in rendered.findings} == {"GW101"}
     assert {f.location for f in rendered.findings} == {
-        "fonts.xiaobiaosong", "fonts.fangsong", "fonts.heiti", "fonts.kaiti", "fonts.songti"
+        "fonts.xiaobiaosong",
+        "fonts.fangsong",
+        "fonts.heiti",
+        "fonts.kaiti",
+        "fonts.songti",
     }
     assert {font.path for font in rendered.fonts.values()} == {FONT_FILE}
 
@@ -231,7 +244,7 @@ def test_render_reports_each_font_fallback() -> None:
 def test_the_first_font_of_a_chain_is_no_finding() -> None:
     """A chain naming the test font first resolves without a finding."""
     options = attrs.evolve(
-        PDF_OPTIONS, typefaces=Typefaces(**{r: ("Noto Serif CJK SC",) for r in pdf.FONT_ROLES})
+        PDF_OPTIONS, typefaces=Typefaces(**dict.fromkeys(pdf.FONT_ROLES, ("Noto Serif CJK SC",)))
     )
     fonts, findings = pdf.resolve_fonts(options=options)
     assert findings == ()
@@ -257,7 +270,9 @@ def test_no_font_at_all_raises_font_error(tmp_path: Path) -> None:
 def test_font_dirs_come_before_later_chain_entries(tmp_path: Path) -> None:
     """A font in font_dirs answers its chain entry; the chain's order decides, not the folder."""
     shutil.copy(FONT_FILE, tmp_path / "copy.otf")
-    fonts, _ = pdf.resolve_fonts(options=pdf.PdfOptions(font_dirs=(tmp_path, FONT_DIR), system_fonts=False))
+    fonts, _ = pdf.resolve_fonts(
+        options=pdf.PdfOptions(font_dirs=(tmp_path, FONT_DIR), system_fonts=False)
+    )
     assert fonts["fangsong"].path == tmp_path / "copy.otf"
     assert fonts["fangsong"].source == "font_dirs"
 

@@ -217,7 +217,11 @@ def _add_compact(parser: argparse.ArgumentParser) -> None:
 
 
 def _render(fmt: str, letter: ReplyLetter, *, compact: bool) -> str:
-    return get_format(fmt).dumps(letter) if compact else _PRETTY[fmt](letter)
+    if not compact:
+        return _PRETTY[fmt](letter)
+    out = get_format(fmt).dumps(letter)
+    assert isinstance(out, str)  # json, xml and text write text
+    return out
 
 
 def _add_from(parser: argparse.ArgumentParser) -> None:

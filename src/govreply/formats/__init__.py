@@ -1,4 +1,8 @@
-"""Wire formats of a reply letter: ``json``, ``xml`` and ``text``, each with ``dumps``, ``loads``.
+"""Formats of a reply letter: ``json``, ``xml``, ``text`` (each with ``dumps`` and ``loads``).
+
+The official-layout writers ``html``, ``docx`` and ``pdf`` (:data:`OFFICIAL_FORMATS`) print the
+letter in the GB/T 9704-2012 layout; ``docx`` and ``pdf`` write ``bytes``
+(:data:`BINARY_FORMATS`).
 
 Every format module satisfies :class:`Format`, so callers (the CLI among them) look formats up
 by name with :func:`get_format` instead of branching::
@@ -12,23 +16,39 @@ by name with :func:`get_format` instead of branching::
 from __future__ import annotations
 
 import importlib
-from typing import Literal, Protocol, cast
+from typing import Literal, Protocol, TypeVar, cast, overload
 
 from govreply.model import ReplyLetter
 
-__all__ = ["FORMAT_NAMES", "Format", "FormatName", "get_format"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMAT_NAMES",
+    "OFFICIAL_FORMATS",
+    "Format",
+    "FormatName",
+    "get_format",
+]
 
 FormatName = Literal["json", "xml", "text"]
 
 #: The format names :func:`get_format` knows, in the order the CLI lists them.
 FORMAT_NAMES: tuple[FormatName, ...] = ("json", "xml", "text")
+# --- writer (official layout) ------------------------------------------------------------------
+#: The official-layout writers (``dumps`` only, until their readers land).
+OFFICIAL_FORMATS: tuple[str, ...] = ("html", "docx", "pdf")
+#: Formats whose ``dumps`` returns ``bytes``.
+BINARY_FORMATS: frozenset[str] = frozenset({"docx", "pdf"})
+# --- end writer --------------------------------------------------------------------------------
 
 
-class Format(Protocol):
-    """What every format module provides."""
+_Out_co = TypeVar("_Out_co", bound="str | bytes", covariant=True)
 
-    def dumps(self, letter: ReplyLetter, /) -> str:
-        """Serialize ``letter`` to a string."""
+
+class Format(Protocol[_Out_co]):
+    """What every format module provides; ``dumps`` gives ``bytes`` for BINARY_FORMATS."""
+
+    def dumps(self, letter: ReplyLetter, /) -> _Out_co:
+        """Serialize ``letter``."""
         ...
 
     def loads(self, data: str | bytes, /) -> ReplyLetter:
@@ -36,12 +56,19 @@ class Format(Protocol):
         ...
 
 
-def get_format(name: str) -> Format:
-    """Return the format module called ``name`` (``json``, ``xml`` or ``text``).
+@overload
+def get_format(name: Literal["json", "xml", "text", "html"]) -> Format[str]: ...
+@overload
+def get_format(name: Literal["docx", "pdf"]) -> Format[bytes]: ...
+@overload
+def get_format(name: str) -> Format[str | bytes]: ...
+def get_format(name: str) -> Format[str | bytes]:
+    """Return the format module called ``name`` (``json``, ``xml``, ``text``, or a writer).
 
     Raises:
         ValueError: ``name`` is not a known format.
     """
-    if name not in FORMAT_NAMES:
-        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMAT_NAMES)})")
+    known = (*FORMAT_NAMES, *OFFICIAL_FORMATS)
+    if name not in known:
+        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(known)})")
     return cast(Format, importlib.import_module(f"govreply.formats.{name}"))

@@ -4,8 +4,8 @@ A title longer than a line is set on several lines "keeping words whole, in a sy
 (梯形 or 菱形), lines neither too long nor too short". :func:`break_title` chooses the breaks
 by dynamic programming over a cost: lines as equal as possible, a bonus for breaking after a
 phrase end (会议, 》, 建议, 提案, 的, 、 …), a penalty for splitting a number, a quoted
-title 《…》, a 第…号 reference or a word titles are made of, and never a line that starts with closing punctuation or
-ends with opening punctuation (the line-breaking rules of Chinese, 禁则).
+title 《…》, a 第…号 reference or a word titles are made of, and never a line that starts
+with closing punctuation or ends with opening punctuation (the line-breaking rules, 禁则).
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def break_title(title: str, per_line: float) -> tuple[str, ...]:
 
     >>> break_title("关于区二届人大四次会议第55号建议答复的函", 20)
     ('关于区二届人大四次会议第55号建议答复的函',)
-    >>> break_title("关于市十六届人大二次会议第123号建议《关于加快推进城乡教育一体化发展的建议》答复的函", 20)
+    >>> long = "关于市十六届人大二次会议第123号建议《关于加快推进城乡教育一体化发展的建议》答复的函"
+    >>> break_title(long, 20)
     ('关于市十六届人大二次会议第123号建议', '《关于加快推进城乡教育一体化发展的建议》', '答复的函')
 
     A word longer than a line is broken where it must be.

@@ -28,14 +28,14 @@ __all__ = [
 TWIPS_PER_MM = 1440 / 25.4
 
 # Children of w:pPr and w:rPr in the order the schema requires (CT_PPrBase, CT_RPr).
-_PPR_ORDER = (
+_PPR_ORDER = (  # noqa: SIM905 - the schema's sequence, as the spec prints it
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
     "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
     "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
     "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
     "rPr sectPr pPrChange"
 ).split()
-_RPR_ORDER = (
+_RPR_ORDER = (  # noqa: SIM905 - the schema's sequence, as the spec prints it
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
     "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
     "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
@@ -100,7 +100,9 @@ def frame(ppr: BaseOxmlElement, **values: str | int) -> None:
     set_attrs(child(ppr, "framePr"), **values)
 
 
-def add_field(paragraph: BaseOxmlElement, instruction: str, shown: str, rpr: BaseOxmlElement | None) -> None:
+def add_field(
+    paragraph: BaseOxmlElement, instruction: str, shown: str, rpr: BaseOxmlElement | None
+) -> None:
     """Append a complex field (``PAGE`` …) to a ``w:p``, showing ``shown`` until updated."""
     import copy
 

@@ -114,7 +114,7 @@ def _font_table(document: Document, typefaces: Typefaces) -> None:
     )
     from lxml import etree
 
-    root = etree.fromstring(part.blob)  # noqa: S320 - python-docx's own template
+    root = etree.fromstring(part.blob)
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     for role in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti"):
         chain = typefaces.chain(role)  # type: ignore[arg-type]
@@ -129,7 +129,9 @@ def _font_table(document: Document, typefaces: Typefaces) -> None:
 
 
 def _styles(document: Document, typefaces: Typefaces) -> None:
-    first = {r: typefaces.chain(r)[0] for r in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti")}
+    first = {
+        r: typefaces.chain(r)[0] for r in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti")
+    }
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:  # the grid's character pitch counts from the default size
         rpr_default = defaults.find(qn("w:rPrDefault"))
@@ -366,7 +368,9 @@ def _body(document: Document, plan: Plan) -> None:
     indent = 2 * _CHAR_TWIPS
     for i, note in enumerate(plan.attachments):
         first = i == 0 or not note.number
-        paragraph = _para(document, (note.lead if first else "") + note.number + note.title, "GR Body")
+        paragraph = _para(
+            document, (note.lead if first else "") + note.number + note.title, "GR Body"
+        )
         lead = 3 * _CHAR_TWIPS  # 附件：
         number = 0.75 * 20 * g.BODY_PT if note.number else 0.0
         left = indent + lead + number

@@ -1,4 +1,4 @@
-"""HTML: a letter's official layout (GB/T 9704-2012) as a semantic, accessible HTML5 page.
+r"""HTML: a letter's official layout (GB/T 9704-2012) as a semantic, accessible HTML5 page.
 
 # --- writer (govreply.formats.html.dumps) ------------------------------------------------------
 :func:`dumps` writes the page a portal publishes: semantic HTML5 in ``lang="zh-CN"`` (the title
@@ -12,7 +12,7 @@ numbers ``— N —`` outside, none on page 1). :mod:`govreply.formats.pdf` prin
 >>> page = dumps(seed_letter())
 >>> page.startswith('<!DOCTYPE html>\\n<html lang="zh-CN">')
 True
->>> '<h1 class="gr-title"><span class="gr-title-line">关于区二届人大四次会议第55号建议答复的函' in page
+>>> '<span class="gr-title-line">关于区二届人大四次会议第55号建议答复的函</span>' in page
 True
 
 Fonts are named, not shipped: each typeface the standard names (:class:`Typefaces`) is an
@@ -68,7 +68,7 @@ class HtmlOptions(LayoutOptions):
 
 
 def dumps(letter: ReplyLetter, /, *, options: HtmlOptions | None = None) -> str:
-    """Write ``letter`` as an HTML5 page in the official layout.
+    r"""Write ``letter`` as an HTML5 page in the official layout.
 
     >>> from govreply.examples import seed_letter
     >>> "<th scope=\\"row\\">代表姓名</th>" in dumps(seed_letter())

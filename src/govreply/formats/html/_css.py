@@ -121,8 +121,8 @@ def _common(faces: dict[FontRole, Face]) -> str:
 .gr-masthead {{ {_font(faces["xiaobiaosong"], g.MASTHEAD_MAX_PT, "1")} color: {g.RED};
   text-align: center; letter-spacing: 0; white-space: nowrap; }}
 .gr-rule {{ border-color: {g.RED}; border-style: solid; border-width: 0; }}
-.gr-rule-top {{ border-top-width: {_n(g.RULE_THICK_PT)}pt; border-bottom-width: {_n(g.RULE_THIN_PT)}pt;
-  height: {_n(g.RULE_SPACE_PT)}pt; }}
+.gr-rule-top {{ border-top-width: {_n(g.RULE_THICK_PT)}pt;
+  border-bottom-width: {_n(g.RULE_THIN_PT)}pt; height: {_n(g.RULE_SPACE_PT)}pt; }}
 .gr-rule-bottom {{ border-top-width: {_n(g.RULE_THIN_PT)}pt;
   border-bottom-width: {_n(g.RULE_THICK_PT)}pt; height: {_n(g.RULE_SPACE_PT)}pt; }}
 .gr-separator {{ border-top: {_n(g.SEPARATOR_PT)}pt solid {g.RED}; }}
@@ -214,7 +214,8 @@ def _print(plan: Plan, faces: dict[FontRole, Face]) -> str:
 @media print {{
   @page {{ size: A4; margin: {_n(top)}mm {_n(g.RIGHT_MM)}mm {_n(g.BOTTOM_MM + shift)}mm
     {_n(g.LEFT_MM)}mm; }}
-  @page :right {{ @bottom-right {{ {folio_box} text-align: right; padding-right: {_n(fsize)}pt; }} }}
+  @page :right {{ @bottom-right {{ {folio_box} text-align: right;
+    padding-right: {_n(fsize)}pt; }} }}
   @page :left {{ @bottom-left {{ {folio_box} text-align: left; padding-left: {_n(fsize)}pt; }} }}
   {first}
   html, body {{ margin: 0; padding: 0; background: none; }}

@@ -137,7 +137,7 @@ def resolve_fonts(
         FontError: no font of a typeface's chain has every character it must print.
     """
     options = options if options is not None else PdfOptions()
-    wanted = dict(texts) if texts is not None else {role: "— 1 —" for role in FONT_ROLES}
+    wanted = dict(texts) if texts is not None else dict.fromkeys(FONT_ROLES, "— 1 —")
     return resolve(
         wanted,
         typefaces=options.typefaces,

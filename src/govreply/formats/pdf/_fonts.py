@@ -81,7 +81,7 @@ def _fc_weight(value: str) -> int:
 
 
 def _split_names(value: str) -> tuple[str, ...]:
-    """fontconfig lists localized names separated by commas (a literal comma is ``\\,``)."""
+    r"""Fontconfig lists localized names separated by commas (a literal comma is ``\\,``)."""
     names: list[str] = []
     current = ""
     escaped = False
@@ -107,7 +107,7 @@ def _fontconfig_faces() -> tuple[FaceInfo, ...]:
     if fc_list is None:
         return ()
     try:
-        done = subprocess.run(  # noqa: S603 - a fixed program and arguments
+        done = subprocess.run(
             [fc_list, "--format", _FC_FORMAT],
             capture_output=True,
             check=False,

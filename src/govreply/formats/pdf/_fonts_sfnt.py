@@ -200,7 +200,7 @@ def coverage(path: Path, index: int) -> Coverage:
 def _metrics(path: Path, index: int, stamp: tuple[int, int]) -> tuple[float, float, float]:
     with _open(path, index) as font:
         upm = font["head"].unitsPerEm
-        os2 = font["OS/2"] if "OS/2" in font else None
+        os2 = font.get("OS/2", None)
         hhea = font["hhea"]
     # HarfBuzz (hence Pango, hence WeasyPrint) takes OS/2 typo metrics when USE_TYPO_METRICS is
     # set, else hhea's ascender and descender.
