@@ -23,6 +23,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
@@ -57,9 +58,9 @@ _ALIGN = {
 _HEADING_STYLES = {1: "GR Heading 1", 2: "GR Heading 2", 3: "GR Heading 3", 4: "GR Heading 4"}
 
 
-def _exact(ppr: object, line_twips: int, *, before: int = 0, after: int = 0) -> None:
+def _exact(ppr: BaseOxmlElement, line_twips: int, *, before: int = 0, after: int = 0) -> None:
     set_attrs(
-        child(ppr, "spacing"),  # type: ignore[arg-type]
+        child(ppr, "spacing"),
         before=before,
         after=after,
         line=line_twips,
@@ -206,8 +207,9 @@ def _runs(paragraph: Paragraph, text: str) -> None:
         paragraph.add_run(line)
 
 
-def _ppr(paragraph: Paragraph) -> object:
-    return paragraph._p.get_or_add_pPr()
+def _ppr(paragraph: Paragraph) -> BaseOxmlElement:
+    ppr: BaseOxmlElement = paragraph._p.get_or_add_pPr()
+    return ppr
 
 
 def _section(document: Document, plan: Plan) -> None:
