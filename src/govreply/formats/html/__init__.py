@@ -1,6 +1,5 @@
 r"""HTML: a letter's official layout (GB/T 9704-2012) as a semantic, accessible HTML5 page.
 
-# --- writer (govreply.formats.html.dumps) ------------------------------------------------------
 :func:`dumps` writes the page a portal publishes: semantic HTML5 in ``lang="zh-CN"`` (the title
 as ``<h1>``, sections as ``<section>`` with ``<h2>``–``<h5>``, the 抄送 organs as a list, the
 feedback form as a real ``<table>``), a screen view that shows the letter as a sheet of A4, and
@@ -10,7 +9,7 @@ numbers ``— N —`` outside, none on page 1). :mod:`govreply.formats.pdf` prin
 
 >>> from govreply.examples import seed_letter
 >>> page = dumps(seed_letter())
->>> page.startswith('<!DOCTYPE html>\\n<html lang="zh-CN">')
+>>> page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
 True
 >>> '<span class="gr-title-line">关于区二届人大四次会议第55号建议答复的函</span>' in page
 True
@@ -18,7 +17,6 @@ True
 Fonts are named, not shipped: each typeface the standard names (:class:`Typefaces`) is an
 ``@font-face`` of ``local()`` sources and a ``font-family`` list, so a reader's browser uses
 仿宋_GB2312 where it has it and falls back along the chain.
-# --- end writer --------------------------------------------------------------------------------
 """
 
 from __future__ import annotations

@@ -1,6 +1,5 @@
 """PDF: a letter printed in the official layout of GB/T 9704-2012 (信函格式 by default).
 
-# --- writer (govreply.formats.pdf.dumps) -------------------------------------------------------
 :func:`dumps` prints the page of :mod:`govreply.formats.html` with WeasyPrint (install the
 ``pdf`` extra: ``pip install govreply[pdf]``): A4, the 156 x 225 mm text area 37 mm from the
 top and 28 mm from the left, 22 lines of 28 characters of 16 pt 仿宋, the red issuer mark 30 mm
@@ -15,7 +14,6 @@ of its chain that has every character it must print; every fallback is a ``GW101
 :class:`~govreply.errors.FontError` instead of printing empty boxes.
 
 Finding codes: ``GW101`` a typeface fell back from the first font of its chain (warning).
-# --- end writer --------------------------------------------------------------------------------
 """
 
 from __future__ import annotations
