@@ -15,12 +15,13 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 
-# The document readers' extras: every session that imports govreply gets them.
-READER_EXTRAS = ".[pdf,docx]"
+#: The extras every session that runs govreply installs: the document readers and the
+#: official-layout writers, so the default run exercises them on a fresh machine.
+EXTRAS = ".[docx,pdf]"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install("-e", READER_EXTRAS, *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install("-e", EXTRAS, *nox.project.dependency_groups(PYPROJECT, *groups))
 
 
 def _pytest(session: nox.Session) -> None:
@@ -67,6 +68,13 @@ def docs(session: nox.Session) -> None:
         session.run(
             "sphinx-build", "-W", "--keep-going", "-b", builder, "docs", f"docs/_build/{builder}"
         )
+
+
+@nox.session(default=False)
+def gallery(session: nox.Session) -> None:
+    """Regenerate the docs' gallery: PDF page images and an HTML screenshot (pdftoppm, chromium)."""
+    _install(session, "test")
+    session.run("python", "docs/howto/gallery/make_gallery.py", *session.posargs)
 
 
 @nox.session(default=False)

@@ -129,7 +129,7 @@ def test_gbk_codes_in_a_winansi_font_are_decoded() -> None:
 def test_pdf_limits_are_enforced() -> None:
     """max_bytes refuses a large file before pdfium sees it."""
     with pytest.raises(PdfParseError, match="max_bytes"):
-        pdf.parse(SEED_PDF, options=pdf.PdfOptions(max_bytes=1000))
+        pdf.parse(SEED_PDF, options=pdf.PdfReadOptions(max_bytes=1000))
 
 
 # ------------------------------------------------------------------------- ZIP packages
@@ -179,7 +179,7 @@ def test_too_many_members_are_refused() -> None:
     with pytest.raises(OfdParseError, match="max_members"):
         ofd.parse(
             ofd_bytes(LETTER_LINES, {f"Doc_0/Res/{i}.txt": "x" for i in range(50)}),
-            options=ofd.OfdOptions(max_members=20),
+            options=ofd.OfdReadOptions(max_members=20),
         )
 
 
@@ -238,7 +238,7 @@ def test_a_hundred_thousand_nested_elements_are_refused() -> None:
 def test_a_page_over_max_bytes_is_refused() -> None:
     """max_bytes bounds the page."""
     with pytest.raises(HtmlParseError, match="max_bytes"):
-        html.parse(SEED_HTML, options=html.HtmlOptions(max_bytes=1000))
+        html.parse(SEED_HTML, options=html.HtmlReadOptions(max_bytes=1000))
 
 
 def test_wrong_encoding_declared_is_read_and_reported() -> None:

@@ -11,6 +11,7 @@ answers a people's congress deputy's suggestion (建议) or a CPPCC member's pro
 from __future__ import annotations
 
 from govreply.errors import (
+    FontError,
     GovReplyError,
     JsonParseError,
     NumeralError,
@@ -60,6 +61,7 @@ __all__ = [
     "DocumentNumber",
     "FeedbackForm",
     "Finding",
+    "FontError",
     "GovReplyError",
     "Item",
     "ItemKind",

@@ -3,7 +3,7 @@
 Subcommands (``govreply COMMAND --help`` shows each one's options)::
 
     govreply parse [FILE|DIR|-]...          letters -> JSON (one file) or JSON Lines (many)
-    govreply convert IN [-o OUT] --to FMT   one letter from any format to json, xml or text
+    govreply convert IN [-o OUT] --to FMT   one letter to json, xml, text, html, docx or pdf
     govreply check [FILE|-]...              findings of govreply.check; exit 1 on errors
     govreply schema json|xml                the published JSON Schema or XSD
     govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from govreply import __version__
 from govreply import _cli_io as cio
-from govreply.errors import NumeralError
+from govreply.errors import GovReplyError, NumeralError
 from govreply.formats import FORMAT_NAMES, get_format
 from govreply.formats import json as json_format
 from govreply.formats import text as text_format
@@ -159,13 +159,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert one letter to json, xml or text",
+        help="convert one letter to json, xml, text, or html, docx, pdf (official layout)",
         description="Convert one letter between formats. The output format is --to, or taken "
-        "from the extension of OUT.",
+        "from the extension of OUT. html, docx and pdf print the GB/T 9704-2012 layout "
+        "(信函格式 unless --layout ordinary); docx and pdf are binary: give -o OUT or "
+        "redirect stdout.",
     )
     convert.add_argument("input", metavar="IN", help="the letter file, or - for stdin")
     convert.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    convert.add_argument("--to", choices=FORMAT_NAMES, help="output format")
+    convert.add_argument("--to", choices=(*FORMAT_NAMES, *OFFICIAL_NAMES), help="output format")
+    _add_official(convert)
     _add_from(convert)
     _add_compact(convert)
     convert.add_argument("-q", "--quiet", action="store_true", help="do not print findings")
@@ -222,7 +225,11 @@ def _add_compact(parser: argparse.ArgumentParser) -> None:
 
 
 def _render(fmt: str, letter: ReplyLetter, *, compact: bool) -> str:
-    return get_format(fmt).dumps(letter) if compact else _PRETTY[fmt](letter)
+    if not compact:
+        return _PRETTY[fmt](letter)
+    out = get_format(fmt).dumps(letter)
+    assert isinstance(out, str)  # json, xml and text write text
+    return out
 
 
 def _add_from(parser: argparse.ArgumentParser) -> None:
@@ -289,9 +296,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_convert(args: argparse.Namespace) -> int:
     target: str | None = args.to
     if target is None and args.output is not None:
-        target = cio.EXTENSIONS.get(Path(args.output).suffix.lower())
+        suffix = Path(args.output).suffix.lower()
+        target = cio.EXTENSIONS.get(suffix) or _OFFICIAL_EXTENSIONS.get(suffix)
     if target is None:
-        raise _UsageError("say --to json|xml|text (or give -o OUT with one of those extensions)")
+        raise _UsageError(
+            "say --to json|xml|text|html|docx|pdf (or give -o OUT with one of those extensions)"
+        )
+    if target in OFFICIAL_NAMES:
+        return _convert_official(args, target)
+    _no_official_options(args, target)
     console = cio.Console(sys.stderr, quiet=args.quiet)
     source = cio.read_source(args.input, args.from_format, console)
     loaded = cio.load_reported(source, console) if source is not None else None
@@ -306,6 +319,117 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             cio.write(stream, output)
     except OSError as exc:
         console.error(args.output, cio.os_problem(exc))
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- official layout
+
+#: Formats that print the official layout (GB/T 9704-2012); docx and pdf are binary.
+OFFICIAL_NAMES = ("html", "docx", "pdf")
+_OFFICIAL_EXTENSIONS = {".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+
+
+def _add_official(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("official layout (html, docx, pdf)")
+    group.add_argument(
+        "--layout",
+        choices=("letter", "ordinary"),
+        help="信函格式 (letter, the default) or the ordinary document layout",
+    )
+    group.add_argument(
+        "--issuer-mark", metavar="TEXT", help="the issuer mark's text (default: the issuer)"
+    )
+    group.add_argument(
+        "--no-masthead",
+        action="store_true",
+        help="leave out the issuer mark and red rules (paper with a printed letterhead)",
+    )
+    group.add_argument(
+        "--font-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="pdf: look for fonts in DIR first (repeatable)",
+    )
+
+
+def _no_official_options(args: argparse.Namespace, target: str) -> None:
+    used = [
+        flag
+        for flag, value in (
+            ("--layout", args.layout),
+            ("--issuer-mark", args.issuer_mark),
+            ("--no-masthead", args.no_masthead),
+            ("--font-dir", args.font_dir),
+        )
+        if value
+    ]
+    if used:
+        raise _UsageError(f"{', '.join(used)} applies to --to html, docx or pdf, not {target}")
+
+
+def _convert_official(args: argparse.Namespace, target: str) -> int:
+    if args.font_dir and target != "pdf":
+        raise _UsageError("--font-dir applies to --to pdf")
+    binary = target != "html"
+    if binary and args.output is None and cio.isatty(sys.stdout):
+        raise _UsageError(f"{target} is binary: give -o OUT or redirect stdout to a file")
+    console = cio.Console(sys.stderr, quiet=args.quiet)
+    source = cio.read_source(args.input, args.from_format, console)
+    loaded = cio.load_reported(source, console) if source is not None else None
+    if loaded is None:
+        return EXIT_INPUT
+    common = {
+        "layout": args.layout or "letter",
+        "issuer_mark": args.issuer_mark,
+        "masthead": not args.no_masthead,
+    }
+    output: str | bytes
+    try:
+        if target == "html":
+            from govreply.formats import html
+
+            output = html.dumps(loaded.letter, options=html.HtmlOptions(**common))
+        elif target == "docx":
+            from govreply.formats import docx
+
+            output = docx.dumps(loaded.letter, options=docx.DocxOptions(**common))
+        else:
+            from govreply.formats import pdf
+
+            options = pdf.PdfOptions(**common, font_dirs=args.font_dir)
+            rendered = pdf.render(loaded.letter, options=options)
+            for finding in rendered.findings:
+                console.finding(args.output or "-", finding)
+            output = rendered.data
+    except ImportError as exc:
+        extra = "pdf" if target == "pdf" else "docx"
+        console.error(target, f"needs the {extra} extra: pip install 'govreply[{extra}]' ({exc})")
+        return EXIT_INPUT
+    except GovReplyError as exc:
+        console.error(source.name if source is not None else args.input, *cio.describe(exc))
+        return EXIT_INPUT
+    return _write_output(args.output, output, console)
+
+
+def _write_output(path: str | None, output: str | bytes, console: cio.Console) -> int:
+    try:
+        if path is None:
+            if isinstance(output, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(output)
+                sys.stdout.buffer.flush()
+            else:
+                cio.write(sys.stdout, output)
+            return EXIT_OK
+        if isinstance(output, bytes):
+            Path(path).write_bytes(output)
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                cio.write(stream, output)
+    except OSError as exc:
+        console.error(path or "-", cio.os_problem(exc))
         return EXIT_INPUT
     return EXIT_OK
 

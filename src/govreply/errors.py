@@ -6,6 +6,7 @@ also a :class:`ValueError`, so callers that only know the standard library still
     GovReplyError            (never raised itself)
     ├── NumeralError         a Chinese numeral, label or date that does not parse
     ├── ValidationError      a model value that breaks an invariant
+    ├── FontError            no installed font can print a letter's text (PDF writer)
     └── ParseError           a document that does not parse (never raised itself)
         ├── TextParseError   plain text; carries line, column and a caret drawing
         ├── JsonParseError   JSON; carries every problem with its JSON path
@@ -29,6 +30,7 @@ from __future__ import annotations
 __all__ = [
     "DocumentParseError",
     "DocxParseError",
+    "FontError",
     "GovReplyError",
     "HtmlParseError",
     "JsonParseError",
@@ -88,6 +90,30 @@ class ValidationError(GovReplyError, ValueError):
     ) -> None:
         self.field = field
         self.value = value
+        super().__init__(message)
+
+
+class FontError(GovReplyError, ValueError):
+    """No font found for a typeface can print every character of the text set in it.
+
+    ``role`` names the typeface (``fangsong``, ``xiaobiaosong``…), ``missing`` holds the
+    characters the best candidate lacks (empty when no candidate was found at all) and
+    ``tried`` the font names looked for, in order.
+    """
+
+    default_message = "no font can print this text"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        role: str | None = None,
+        missing: str = "",
+        tried: tuple[str, ...] = (),
+    ) -> None:
+        self.role = role
+        self.missing = missing
+        self.tried = tried
         super().__init__(message)
 
 

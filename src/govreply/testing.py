@@ -269,7 +269,10 @@ def feedback_forms(
 
 
 def reply_letters(
-    *, text: st.SearchStrategy[str] | None = None, layout_safe: bool = False
+    *,
+    text: st.SearchStrategy[str] | None = None,
+    layout_safe: bool = False,
+    alphabet: str | None = None,
 ) -> st.SearchStrategy[ReplyLetter]:
     """Reply letters with any combination of parts.
 
@@ -277,11 +280,16 @@ def reply_letters(
         text: strategy for every free-text field (non-blank strings); default :func:`texts`.
         layout_safe: only letters the plain-text layout carries losslessly (see
             :func:`layout_texts`); cannot be combined with ``text``.
+        alphabet: with ``layout_safe``, the ideographs free text is drawn from (see
+            :func:`layout_texts`), e.g. what the fonts that print the letters cover.
     """
+    if alphabet is not None and not layout_safe:
+        raise ValueError("alphabet applies to layout_safe letters")
     if layout_safe:
         if text is not None:
             raise ValueError("layout_safe letters draw their own text; do not pass text")
-        return _layout_letters()
+        _layout_chars(alphabet)  # validate eagerly
+        return _layout_letters(alphabet)
     free = text if text is not None else texts()
     return st.builds(
         ReplyLetter,
@@ -332,7 +340,9 @@ _LAYOUT_CHARS = st.characters(
 )
 
 
-def layout_texts(*, min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
+def layout_texts(
+    *, min_size: int = 1, max_size: int = 20, alphabet: str | None = None
+) -> st.SearchStrategy[str]:
     """Chinese texts the plain-text layout always carries as they are.
 
     They are made of CJK ideographs outside :data:`govreply.formats.text.LAYOUT_RESERVED`
@@ -342,10 +352,26 @@ def layout_texts(*, min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[
     Args:
         min_size: fewest characters.
         max_size: most characters.
+        alphabet: draw only from these ideographs (the reserved ones are left out), e.g. the
+            characters your fonts cover; ``None`` draws from all of U+4E00–U+9FFF.
     """
     if min_size < 1 or max_size < min_size:
         raise ValueError(f"need 1 <= min_size <= max_size, got {min_size}, {max_size}")
-    return st.text(_LAYOUT_CHARS, min_size=min_size, max_size=max_size)
+    return st.text(_layout_chars(alphabet), min_size=min_size, max_size=max_size)
+
+
+def _layout_chars(alphabet: str | None) -> st.SearchStrategy[str]:
+    if alphabet is None:
+        return _LAYOUT_CHARS
+    if not isinstance(alphabet, str):
+        raise TypeError(f"alphabet must be a str, got {type(alphabet).__name__}")
+    foreign = sorted({c for c in alphabet if not 0x4E00 <= ord(c) <= 0x9FFF} - {"\n"})
+    if foreign:
+        raise ValueError(f"alphabet must hold CJK ideographs (U+4E00-U+9FFF), got {foreign[:5]}")
+    usable = sorted(set(alphabet) - set(LAYOUT_RESERVED) - {"\n"})
+    if not usable:
+        raise ValueError("alphabet has no ideograph outside LAYOUT_RESERVED")
+    return st.sampled_from(usable)
 
 
 _PHONES = st.from_regex(r"\A0[1-9][0-9]{1,2}-[0-9]{7,8}\Z|\A1[0-9]{10}\Z", fullmatch=True)
@@ -366,30 +392,33 @@ _DISCLOSURE_NOTES = (
 )
 
 
-def _layout_paragraphs() -> st.SearchStrategy[Paragraph]:
-    plain = layout_texts(max_size=60).map(lambda s: s + "。")
-    items = st.lists(layout_texts(), min_size=2, max_size=4).map(
+def _layout_paragraphs(alphabet: str | None) -> st.SearchStrategy[Paragraph]:
+    plain = layout_texts(max_size=60, alphabet=alphabet).map(lambda s: s + "。")
+    items = st.lists(layout_texts(alphabet=alphabet), min_size=2, max_size=4).map(
         lambda parts: "".join(f"{'一二三四'[i]}是{p}；" for i, p in enumerate(parts))
     )
-    with_items = st.builds(lambda lead, body: lead + "。" + body, layout_texts(), items)
+    with_items = st.builds(
+        lambda lead, body: lead + "。" + body, layout_texts(alphabet=alphabet), items
+    )
     return st.builds(Paragraph, plain | with_items)
 
 
-def _layout_sections(depth: int) -> st.SearchStrategy[Section]:
-    body = _tuples(_layout_paragraphs(), max_size=2)
+def _layout_sections(depth: int, alphabet: str | None) -> st.SearchStrategy[Section]:
+    body = _tuples(_layout_paragraphs(alphabet), max_size=2)
+    heading = layout_texts(alphabet=alphabet)
     if depth == 1:
-        return st.builds(Section, layout_texts(), body)
+        return st.builds(Section, heading, body)
     return st.builds(
-        Section, layout_texts(), body, _tuples(_layout_sections(depth - 1), max_size=2)
+        Section, heading, body, _tuples(_layout_sections(depth - 1, alphabet), max_size=2)
     )
 
 
-def _layout_addressees() -> st.SearchStrategy[Addressees]:
+def _layout_addressees(alphabet: str | None) -> st.SearchStrategy[Addressees]:
     return st.builds(
         lambda names, total, role, et_al: Addressees(
             tuple(names), total=total, role=role, et_al=et_al and total is None
         ),
-        st.lists(layout_texts(max_size=8), min_size=1, max_size=4),
+        st.lists(layout_texts(max_size=8, alphabet=alphabet), min_size=1, max_size=4),
         _optional(st.integers(1, 200)),
         _optional(st.sampled_from(["代表", "委员"])),
         st.booleans(),
@@ -397,79 +426,85 @@ def _layout_addressees() -> st.SearchStrategy[Addressees]:
 
 
 @st.composite
-def _layout_forms(draw: st.DrawFn) -> FeedbackForm:
+def _layout_forms(draw: st.DrawFn, alphabet: str | None) -> FeedbackForm:
+    def free(max_size: int = 20) -> st.SearchStrategy[str]:
+        return layout_texts(max_size=max_size, alphabet=alphabet)
+
     number = draw(_optional(st.integers(1, 9999)))
-    category = draw(_optional(layout_texts(max_size=6).map(lambda s: s + "类"))) if number else None
+    category = draw(_optional(free(6).map(lambda s: s + "类"))) if number else None
     item = ItemReference(
         kind=draw(st.sampled_from(ItemKind)),
         number=number,
         category=category,
-        title=draw(_optional(layout_texts())),
+        title=draw(_optional(free())),
     )
     return FeedbackForm(
-        title=draw(layout_texts()),
-        deputies=draw(_layout_addressees()),
-        address=draw(_optional(layout_texts())),
+        title=draw(free()),
+        deputies=draw(_layout_addressees(alphabet)),
+        address=draw(_optional(free())),
         phone=draw(_optional(_PHONES)),
         item=item,
         classification_options=draw(_tuples(classifications().map(str), max_size=7)),
         classification=draw(_optional(classifications())),
-        handler=draw(_optional(layout_texts())),
+        handler=draw(_optional(free())),
         attitude=draw(_optional(st.sampled_from(Rating))),
         result=draw(_optional(st.sampled_from(Rating))),
-        opinion=draw(_optional(layout_texts())),
-        remarks=draw(_tuples(layout_texts())),
+        opinion=draw(_optional(free())),
+        remarks=draw(_tuples(free())),
     )
 
 
 @st.composite
-def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
+def _layout_letters(draw: st.DrawFn, alphabet: str | None) -> ReplyLetter:
+    def free(min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
+        return layout_texts(min_size=min_size, max_size=max_size, alphabet=alphabet)
+
     kind = draw(st.sampled_from(ItemKind))
     role = draw(st.sampled_from(ReplyRole))
-    item_title = draw(_optional(layout_texts()))
+    item_title = draw(_optional(free()))
     reference = ItemReference(
         kind=kind,
         congress=draw(_optional(congresses())),
         number=draw(st.integers(1, 9999)),
         title=item_title,
     )
-    addressees = draw(_layout_addressees())
+    addressees = draw(_layout_addressees(alphabet))
     # an addressee without a role (代表, 委员) reads as one only when an opening follows
     with_opening = item_title is not None or addressees.role is None or draw(st.booleans())
-    agency = layout_texts(max_size=12).map(lambda s: s + "局")
+    agency = free(max_size=12).map(lambda s: s + "局")
     notes = st.sampled_from(_DISCLOSURE_NOTES).map(Disclosure.parse)
-    cc = draw(_tuples(layout_texts()))
-    superiors = draw(_tuples(layout_texts(), max_size=2))
+    cc = draw(_tuples(free()))
+    superiors = draw(_tuples(free(), max_size=2))
     return ReplyLetter(
         kind=kind,
         role=role,
         issuer=draw(_optional(agency)),
         doc_number=draw(
-            _optional(document_numbers(text=layout_texts(min_size=2, max_size=6), standard=True))
+            _optional(document_numbers(text=free(min_size=2, max_size=6), standard=True))
         ),
-        signer=draw(_optional(layout_texts(max_size=6))),
+        signer=draw(_optional(free(max_size=6))),
         classification=draw(_optional(classifications())),
         disclosure=draw(_optional(notes)),
         title=standard_title(reference, role=role),
         reference=reference,
         addressees=addressees,
         opening=standard_opening(reference, role=role) if with_opening else None,
-        paragraphs=draw(_tuples(_layout_paragraphs())),
-        sections=draw(_tuples(_layout_sections(MAX_SECTION_DEPTH), max_size=3)),
-        closing=draw(_optional(_optional(layout_texts()).map(standard_closing))),
+        paragraphs=draw(_tuples(_layout_paragraphs(alphabet))),
+        sections=draw(_tuples(_layout_sections(MAX_SECTION_DEPTH, alphabet), max_size=3)),
+        closing=draw(_optional(_optional(free()).map(standard_closing))),
         salutation=draw(st.sampled_from(_SALUTATIONS)),
         attachments=draw(
-            _tuples(st.builds(AttachmentNote, layout_texts(), st.sampled_from(["附件", "附"])))
+            _tuples(st.builds(AttachmentNote, free(), st.sampled_from(["附件", "附"])))
         ),
         signed_by=draw(_optional(agency)),
         date=draw(_optional(st.dates(datetime.date(1949, 10, 1), datetime.date(2099, 12, 31)))),
-        notes=draw(_tuples(layout_texts())),
+        notes=draw(_tuples(free())),
         contact=draw(
             _optional(
                 st.one_of(
                     st.builds(
                         Contact,
-                        layout_texts(max_size=6),
+                        free(max_size=6),
                         _optional(_PHONES),
                         unit=_optional(agency),
                     ),
@@ -480,5 +515,5 @@ def _layout_letters(draw: st.DrawFn) -> ReplyLetter:
         cc=cc,
         cc_superiors=superiors,
         cc_stop=draw(st.booleans()) if cc or superiors else True,
-        feedback_form=draw(_optional(_layout_forms())),
+        feedback_form=draw(_optional(_layout_forms(alphabet))),
     )

@@ -1,4 +1,8 @@
-"""Wire formats of a reply letter: ``json``, ``xml`` and ``text``, each with ``dumps``, ``loads``.
+"""Formats of a reply letter: ``json``, ``xml``, ``text`` (each with ``dumps`` and ``loads``).
+
+The official-layout writers ``html``, ``docx`` and ``pdf`` (:data:`OFFICIAL_FORMATS`) print the
+letter in the GB/T 9704-2012 layout; ``docx`` and ``pdf`` write ``bytes``
+(:data:`BINARY_FORMATS`).
 
 Published documents are read by ``pdf``, ``html``, ``docx`` and ``ofd`` (each with ``parse``
 and ``loads``); :func:`sniff` names the format of any input and :func:`parse` reads any of
@@ -16,13 +20,15 @@ by name with :func:`get_format` instead of branching::
 from __future__ import annotations
 
 import importlib
-from typing import Literal, Protocol, cast
+from typing import Any, Literal, Protocol, TypeVar, cast, overload
 
 from govreply.model import ReplyLetter
 
 __all__ = [
+    "BINARY_FORMATS",
     "DOCUMENT_FORMATS",
     "FORMAT_NAMES",
+    "OFFICIAL_FORMATS",
     "DocumentFormat",
     "DocumentParseResult",
     "Extraction",
@@ -37,13 +43,22 @@ FormatName = Literal["json", "xml", "text"]
 
 #: The format names :func:`get_format` knows, in the order the CLI lists them.
 FORMAT_NAMES: tuple[FormatName, ...] = ("json", "xml", "text")
+# --- writer (official layout) ------------------------------------------------------------------
+#: The official-layout writers (``dumps`` only, until their readers land).
+OFFICIAL_FORMATS: tuple[str, ...] = ("html", "docx", "pdf")
+#: Formats whose ``dumps`` returns ``bytes``.
+BINARY_FORMATS: frozenset[str] = frozenset({"docx", "pdf"})
+# --- end writer --------------------------------------------------------------------------------
 
 
-class Format(Protocol):
-    """What every format module provides."""
+_Out_co = TypeVar("_Out_co", bound="str | bytes", covariant=True)
 
-    def dumps(self, letter: ReplyLetter, /) -> str:
-        """Serialize ``letter`` to a string."""
+
+class Format(Protocol[_Out_co]):
+    """What every format module provides; ``dumps`` gives ``bytes`` for BINARY_FORMATS."""
+
+    def dumps(self, letter: ReplyLetter, /) -> _Out_co:
+        """Serialize ``letter``."""
         ...
 
     def loads(self, data: str | bytes, /) -> ReplyLetter:
@@ -51,15 +66,22 @@ class Format(Protocol):
         ...
 
 
-def get_format(name: str) -> Format:
-    """Return the format module called ``name`` (``json``, ``xml`` or ``text``).
+@overload
+def get_format(name: Literal["json", "xml", "text", "html"]) -> Format[str]: ...
+@overload
+def get_format(name: Literal["docx", "pdf"]) -> Format[bytes]: ...
+@overload
+def get_format(name: str) -> Format[Any]: ...
+def get_format(name: str) -> Format[Any]:
+    """Return the format module called ``name`` (``json``, ``xml``, ``text``, or a writer).
 
     Raises:
         ValueError: ``name`` is not a known format.
     """
-    if name not in FORMAT_NAMES:
-        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(FORMAT_NAMES)})")
-    return cast(Format, importlib.import_module(f"govreply.formats.{name}"))
+    known = (*FORMAT_NAMES, *OFFICIAL_FORMATS)
+    if name not in known:
+        raise ValueError(f"unknown format {name!r} (expected one of {', '.join(known)})")
+    return cast("Format[Any]", importlib.import_module(f"govreply.formats.{name}"))
 
 
 # --- readers of published documents (sniff, parse) ------------------------------------------

@@ -15,7 +15,7 @@ from govreply.formats._readkit.result import DocumentParseResult, Extraction, fi
 from govreply.model import Finding
 from govreply.numerals import format_number
 
-__all__ = ["DEFAULT_DOCX_OPTIONS", "DocxOptions", "extract_docx", "parse_docx"]
+__all__ = ["DEFAULT_DOCX_READ_OPTIONS", "DocxReadOptions", "extract_docx", "parse_docx"]
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -29,10 +29,10 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
 
 
 @attrs.frozen(kw_only=True)
-class DocxOptions:
+class DocxReadOptions:
     """Limits the DOCX reader enforces on untrusted packages.
 
-    >>> DocxOptions(max_bytes=1024).max_members
+    >>> DocxReadOptions(max_bytes=1024).max_members
     2000
 
     Args:
@@ -61,7 +61,7 @@ class DocxOptions:
 
 
 #: The limits the DOCX reader uses unless told otherwise.
-DEFAULT_DOCX_OPTIONS: Final = DocxOptions()
+DEFAULT_DOCX_READ_OPTIONS: Final = DocxReadOptions()
 
 
 def _docx() -> Any:
@@ -451,7 +451,7 @@ def _chrome_text(document: Any) -> list[str]:
     return texts
 
 
-def extract_docx(data: bytes, options: DocxOptions = DEFAULT_DOCX_OPTIONS) -> Extraction:
+def extract_docx(data: bytes, options: DocxReadOptions = DEFAULT_DOCX_READ_OPTIONS) -> Extraction:
     """The body of a DOCX document in the text reader's layout."""
     package = Package(data, options.limits(), DocxParseError)
     if package.find("word/document.xml") is None and package.find("[Content_Types].xml") is None:
@@ -564,6 +564,8 @@ def _error(message: str) -> DocumentParseError:
     return DocxParseError(message)
 
 
-def parse_docx(data: bytes, options: DocxOptions = DEFAULT_DOCX_OPTIONS) -> DocumentParseResult:
+def parse_docx(
+    data: bytes, options: DocxReadOptions = DEFAULT_DOCX_READ_OPTIONS
+) -> DocumentParseResult:
     """Read a letter from a DOCX document (see :func:`govreply.formats.docx.parse`)."""
     return finish(extract_docx(data, options), _error)

@@ -1,4 +1,26 @@
-"""Web pages: read reply letters from the portal pages that publish them (lxml).
+r"""HTML: letters as web pages — written in the official layout, read from portal pages.
+
+**Writing.**
+
+:func:`dumps` writes the page a portal publishes: semantic HTML5 in ``lang="zh-CN"`` (the title
+as ``<h1>``, sections as ``<section>`` with ``<h2>``–``<h5>``, the 抄送 organs as a list, the
+feedback form as a real ``<table>``), a screen view that shows the letter as a sheet of A4, and
+a print stylesheet that carries the geometry of the standard (``@page`` margins, 22 lines of 28
+characters, the red issuer mark and double rules of 信函格式 at their millimetre positions, page
+numbers ``— N —`` outside, none on page 1). :mod:`govreply.formats.pdf` prints this page.
+
+>>> from govreply.examples import seed_letter
+>>> page = dumps(seed_letter())
+>>> page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+True
+>>> '<span class="gr-title-line">关于区二届人大四次会议第55号建议答复的函</span>' in page
+True
+
+Fonts are named, not shipped: each typeface the standard names (:class:`Typefaces`) is an
+``@font-face`` of ``local()`` sources and a ``font-family`` list, so a reader's browser uses
+仿宋_GB2312 where it has it and falls back along the chain.
+
+**Reading.**
 
 Published letters mostly live on government portals (政府信息公开 pages, 建议提案办理 columns),
 saved as HTML. The reader (:func:`parse`, :func:`loads`, :func:`extract`) finds the letter
@@ -20,7 +42,7 @@ inside the page and hands its text to :mod:`govreply.formats.text`:
   issuer, 成文日期 the date, 标题 the title — each with a ``GH201`` finding; the publication
   date (发布日期) is never taken for the letter's date.
 
-Pages deeper than :attr:`HtmlOptions.max_depth`, larger than ``max_bytes``, undecodable or
+Pages deeper than :attr:`HtmlReadOptions.max_depth`, larger than ``max_bytes``, undecodable or
 without a letter raise :class:`~govreply.errors.HtmlParseError`.
 
 Finding codes of the web-page reader (stable; the text reader's ``GT`` findings follow them):
@@ -37,13 +59,19 @@ GH201   a field the letter lacks was taken from the page's metadata
 
 from __future__ import annotations
 
+import attrs
+
+from govreply.errors import ValidationError
+from govreply.formats._layout import LayoutOptions, Typefaces, checked_plan, page_title
+
 # --- readers (parse, loads, extract): formats/html/_read.py ---------------------------------
 from govreply.formats._readkit.result import DocumentParseResult, Extraction
+from govreply.formats.html._css import default_faces, stylesheet
 from govreply.formats.html._read import (
-    DEFAULT_HTML_OPTIONS as DEFAULT_HTML_OPTIONS,
+    DEFAULT_HTML_READ_OPTIONS as DEFAULT_HTML_READ_OPTIONS,
 )
 from govreply.formats.html._read import (
-    HtmlOptions as HtmlOptions,
+    HtmlReadOptions as HtmlReadOptions,
 )
 from govreply.formats.html._read import (
     decode_html as decode_html,
@@ -52,13 +80,16 @@ from govreply.formats.html._read import (
     extract_html,
     parse_html,
 )
+from govreply.formats.html._write import build
 from govreply.model import ReplyLetter
 
 #: The result of :func:`parse`: the letter, the findings, the page metadata and the text read.
 HtmlParseResult = DocumentParseResult
 
 
-def parse(data: str | bytes, /, *, options: HtmlOptions = DEFAULT_HTML_OPTIONS) -> HtmlParseResult:
+def parse(
+    data: str | bytes, /, *, options: HtmlReadOptions = DEFAULT_HTML_READ_OPTIONS
+) -> HtmlParseResult:
     """Read a reply letter from a web page and report every repair made.
 
     >>> page = '''<html><head><meta charset="gb2312"></head><body>
@@ -78,7 +109,9 @@ def parse(data: str | bytes, /, *, options: HtmlOptions = DEFAULT_HTML_OPTIONS) 
     return parse_html(data, options)
 
 
-def loads(data: str | bytes, /, *, options: HtmlOptions = DEFAULT_HTML_OPTIONS) -> ReplyLetter:
+def loads(
+    data: str | bytes, /, *, options: HtmlReadOptions = DEFAULT_HTML_READ_OPTIONS
+) -> ReplyLetter:
     """Read a reply letter from a web page: ``parse(data).letter``.
 
     Raises:
@@ -87,7 +120,9 @@ def loads(data: str | bytes, /, *, options: HtmlOptions = DEFAULT_HTML_OPTIONS) 
     return parse_html(data, options).letter
 
 
-def extract(data: str | bytes, /, *, options: HtmlOptions = DEFAULT_HTML_OPTIONS) -> Extraction:
+def extract(
+    data: str | bytes, /, *, options: HtmlReadOptions = DEFAULT_HTML_READ_OPTIONS
+) -> Extraction:
     """The text the reader finds in a web page, letter or not, with its findings and metadata.
 
     Raises:
@@ -96,18 +131,73 @@ def extract(data: str | bytes, /, *, options: HtmlOptions = DEFAULT_HTML_OPTIONS
     return extract_html(data, options)
 
 
-_READ_NAMES = [
-    "DEFAULT_HTML_OPTIONS",
+# --- end of readers -------------------------------------------------------------------------
+
+
+# --- writer (govreply.formats.html.dumps) ------------------------------------------------------
+@attrs.frozen(kw_only=True)
+class HtmlOptions(LayoutOptions):
+    """Options of :func:`dumps`.
+
+    Attributes:
+        layout: ``"letter"`` (信函格式, the default) or ``"ordinary"``.
+        issuer_mark: the issuer mark's text; ``None`` prints the letter's ``issuer``.
+        masthead: ``False`` leaves out the issuer mark and red rules (letterhead paper).
+        typefaces: the font chains, most wanted first (:class:`Typefaces`).
+        styles: embed the stylesheet; ``False`` writes the bare markup for a site's own CSS.
+
+    >>> HtmlOptions(layout="ordinary").layout
+    'ordinary'
+    """
+
+    styles: bool = attrs.field(default=True)
+
+    @styles.validator
+    def _check_styles(self, attribute: attrs.Attribute[bool], value: object) -> None:
+        if not isinstance(value, bool):
+            raise ValidationError(
+                f"styles must be True or False, got {value!r}", field="styles", value=value
+            )
+
+
+def dumps(letter: ReplyLetter, /, *, options: HtmlOptions | None = None) -> str:
+    r"""Write ``letter`` as an HTML5 page in the official layout.
+
+    >>> from govreply.examples import seed_letter
+    >>> '<th scope="row">代表姓名</th>' in dumps(seed_letter())
+    True
+
+    Args:
+        letter: the letter to write.
+        options: layout, issuer mark, typefaces, stylesheet (:class:`HtmlOptions`).
+
+    Raises:
+        ValidationError: some text holds a control character (other than tab and line feed)
+            or a lone surrogate, which no page can show; the message names each field.
+    """
+    options = options if options is not None else HtmlOptions()
+    parts = checked_plan(letter, options)
+    css = ""
+    if options.styles:
+        faces, rules = default_faces(options.typefaces)
+        css = stylesheet(parts, faces, rules)
+    return build(parts, css=css, title=page_title(letter))
+
+
+# --- end writer --------------------------------------------------------------------------------
+
+__all__ = [
+    "DEFAULT_HTML_READ_OPTIONS",
     "HtmlOptions",
     "HtmlParseResult",
+    "HtmlReadOptions",
+    "Typefaces",
     "decode_html",
+    "dumps",
     "extract",
     "loads",
     "parse",
 ]
-# --- end of readers -------------------------------------------------------------------------
-
-__all__ = sorted(_READ_NAMES)
 
 
 def __dir__() -> list[str]:

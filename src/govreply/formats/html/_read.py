@@ -16,14 +16,20 @@ from govreply.errors import DocumentParseError, HtmlParseError, ValidationError
 from govreply.formats._readkit.result import DocumentParseResult, Extraction, finish, note
 from govreply.model import Finding
 
-__all__ = ["DEFAULT_HTML_OPTIONS", "HtmlOptions", "decode_html", "extract_html", "parse_html"]
+__all__ = [
+    "DEFAULT_HTML_READ_OPTIONS",
+    "HtmlReadOptions",
+    "decode_html",
+    "extract_html",
+    "parse_html",
+]
 
 
 @attrs.frozen(kw_only=True)
-class HtmlOptions:
+class HtmlReadOptions:
     """Limits the web-page reader enforces on untrusted input.
 
-    >>> HtmlOptions(max_bytes=1024).max_depth
+    >>> HtmlReadOptions(max_bytes=1024).max_depth
     254
 
     Args:
@@ -47,7 +53,7 @@ class HtmlOptions:
 
 
 #: The limits the web-page reader uses unless told otherwise.
-DEFAULT_HTML_OPTIONS: Final = HtmlOptions()
+DEFAULT_HTML_READ_OPTIONS: Final = HtmlReadOptions()
 
 # ------------------------------------------------------------------------- charset
 
@@ -294,7 +300,7 @@ def _key(text: str) -> str:
 class _Page:
     """A parsed portal page: its metadata, its letter container and the chrome around it."""
 
-    def __init__(self, text: str, options: HtmlOptions) -> None:
+    def __init__(self, text: str, options: HtmlReadOptions) -> None:
         try:
             root = etree.fromstring(text, _PARSER)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -586,7 +592,9 @@ def _chrome_lines(lines: list[str], findings: list[Finding]) -> Iterator[str]:
         yield line
 
 
-def extract_html(data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS) -> Extraction:
+def extract_html(
+    data: str | bytes, options: HtmlReadOptions = DEFAULT_HTML_READ_OPTIONS
+) -> Extraction:
     """The letter's text found in a web page, in the text reader's layout."""
     findings: list[Finding] = []
     if isinstance(data, str):
@@ -649,7 +657,7 @@ def _error(message: str) -> DocumentParseError:
 
 
 def parse_html(
-    data: str | bytes, options: HtmlOptions = DEFAULT_HTML_OPTIONS
+    data: str | bytes, options: HtmlReadOptions = DEFAULT_HTML_READ_OPTIONS
 ) -> DocumentParseResult:
     """Read a letter from a web page (see :func:`govreply.formats.html.parse`)."""
     return finish(extract_html(data, options), _error, fill=("GH201", "the page's metadata"))

@@ -34,10 +34,10 @@ from __future__ import annotations
 # --- readers (parse, loads, extract): formats/ofd/_read.py ----------------------------------
 from govreply.formats._readkit.result import DocumentParseResult, Extraction
 from govreply.formats.ofd._read import (
-    DEFAULT_OFD_OPTIONS as DEFAULT_OFD_OPTIONS,
+    DEFAULT_OFD_READ_OPTIONS as DEFAULT_OFD_READ_OPTIONS,
 )
 from govreply.formats.ofd._read import (
-    OfdOptions as OfdOptions,
+    OfdReadOptions as OfdReadOptions,
 )
 from govreply.formats.ofd._read import (
     extract_ofd,
@@ -49,7 +49,7 @@ from govreply.model import ReplyLetter
 OfdParseResult = DocumentParseResult
 
 
-def parse(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> OfdParseResult:
+def parse(data: bytes, /, *, options: OfdReadOptions = DEFAULT_OFD_READ_OPTIONS) -> OfdParseResult:
     """Read a reply letter from an OFD document and report every repair made.
 
     >>> from pathlib import Path
@@ -65,7 +65,7 @@ def parse(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> OfdPa
     return parse_ofd(data, options)
 
 
-def loads(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> ReplyLetter:
+def loads(data: bytes, /, *, options: OfdReadOptions = DEFAULT_OFD_READ_OPTIONS) -> ReplyLetter:
     """Read a reply letter from an OFD document: ``parse(data).letter``.
 
     Raises:
@@ -74,7 +74,7 @@ def loads(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> Reply
     return parse_ofd(data, options).letter
 
 
-def extract(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> Extraction:
+def extract(data: bytes, /, *, options: OfdReadOptions = DEFAULT_OFD_READ_OPTIONS) -> Extraction:
     """The text of an OFD document as the text reader reads it, letter or not.
 
     Raises:
@@ -83,7 +83,14 @@ def extract(data: bytes, /, *, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> Ext
     return extract_ofd(data, options)
 
 
-_READ_NAMES = ["DEFAULT_OFD_OPTIONS", "OfdOptions", "OfdParseResult", "extract", "loads", "parse"]
+_READ_NAMES = [
+    "DEFAULT_OFD_READ_OPTIONS",
+    "OfdReadOptions",
+    "OfdParseResult",
+    "extract",
+    "loads",
+    "parse",
+]
 # --- end of readers -------------------------------------------------------------------------
 
 __all__ = sorted(_READ_NAMES)

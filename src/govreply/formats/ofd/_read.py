@@ -15,7 +15,7 @@ from govreply.formats._readkit.package import Package, PackageLimits, resolve
 from govreply.formats._readkit.result import DocumentParseResult, Extraction, finish, note
 from govreply.model import Finding
 
-__all__ = ["DEFAULT_OFD_OPTIONS", "OfdOptions", "extract_ofd", "parse_ofd"]
+__all__ = ["DEFAULT_OFD_READ_OPTIONS", "OfdReadOptions", "extract_ofd", "parse_ofd"]
 
 _MM: Final = 72 / 25.4  # OFD measures in millimetres; the layout works in points
 
@@ -28,10 +28,10 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
 
 
 @attrs.frozen(kw_only=True)
-class OfdOptions:
+class OfdReadOptions:
     """Limits the OFD reader enforces on untrusted packages.
 
-    >>> OfdOptions(max_pages=10).max_members
+    >>> OfdReadOptions(max_pages=10).max_members
     2000
 
     Args:
@@ -62,7 +62,7 @@ class OfdOptions:
 
 
 #: The limits the OFD reader uses unless told otherwise.
-DEFAULT_OFD_OPTIONS: Final = OfdOptions()
+DEFAULT_OFD_READ_OPTIONS: Final = OfdReadOptions()
 
 
 def _local(element: etree._Element) -> str:
@@ -123,7 +123,7 @@ def _deltas(text: str | None, count: int) -> list[float]:
 
 
 class _Reader:
-    def __init__(self, data: bytes, options: OfdOptions) -> None:
+    def __init__(self, data: bytes, options: OfdReadOptions) -> None:
         self.options = options
         self.package = Package(data, options.limits(), OfdParseError)
         self.findings: list[Finding] = []
@@ -325,7 +325,7 @@ class _Reader:
                     self.metadata.setdefault(_local(element), value)
 
 
-def extract_ofd(data: bytes, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> Extraction:
+def extract_ofd(data: bytes, options: OfdReadOptions = DEFAULT_OFD_READ_OPTIONS) -> Extraction:
     """The text of an OFD document in the text reader's layout."""
     reader = _Reader(data, options)
     reader.objects = {}
@@ -353,6 +353,8 @@ def _error(message: str) -> DocumentParseError:
     return OfdParseError(message)
 
 
-def parse_ofd(data: bytes, options: OfdOptions = DEFAULT_OFD_OPTIONS) -> DocumentParseResult:
+def parse_ofd(
+    data: bytes, options: OfdReadOptions = DEFAULT_OFD_READ_OPTIONS
+) -> DocumentParseResult:
     """Read a letter from an OFD document (see :func:`govreply.formats.ofd.parse`)."""
     return finish(extract_ofd(data, options), _error, fill=("GO203", "the document's custom tags"))

@@ -21,14 +21,14 @@ from govreply.formats._readkit.geometry import Glyph, Page, Rule, layout_text
 from govreply.formats._readkit.result import DocumentParseResult, Extraction, finish, note
 from govreply.model import Finding
 
-__all__ = ["DEFAULT_PDF_OPTIONS", "PdfOptions", "extract_pdf", "parse_pdf"]
+__all__ = ["DEFAULT_PDF_READ_OPTIONS", "PdfReadOptions", "extract_pdf", "parse_pdf"]
 
 
 @attrs.frozen(kw_only=True)
-class PdfOptions:
+class PdfReadOptions:
     """Limits the PDF reader enforces on untrusted input.
 
-    >>> PdfOptions(max_pages=10).max_bytes
+    >>> PdfReadOptions(max_pages=10).max_bytes
     52428800
 
     Args:
@@ -53,7 +53,7 @@ class PdfOptions:
 
 
 #: The limits the PDF reader uses unless told otherwise.
-DEFAULT_PDF_OPTIONS: Final = PdfOptions()
+DEFAULT_PDF_READ_OPTIONS: Final = PdfReadOptions()
 
 
 def _pdfium() -> Any:
@@ -64,7 +64,7 @@ def _pdfium() -> Any:
     return pypdfium2
 
 
-def _open(data: bytes, options: PdfOptions) -> Any:
+def _open(data: bytes, options: PdfReadOptions) -> Any:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"a PDF is bytes, not {type(data).__name__}")
     if len(data) > options.max_bytes:
@@ -330,7 +330,7 @@ def _repair_runs(
     return out
 
 
-def extract_pdf(data: bytes, options: PdfOptions = DEFAULT_PDF_OPTIONS) -> Extraction:
+def extract_pdf(data: bytes, options: PdfReadOptions = DEFAULT_PDF_READ_OPTIONS) -> Extraction:
     """The text of a PDF in the text reader's layout (see :func:`govreply.formats.pdf.parse`)."""
     pdf = _open(data, options)
     try:
@@ -382,6 +382,8 @@ def _error(message: str) -> DocumentParseError:
     return PdfParseError(message)
 
 
-def parse_pdf(data: bytes, options: PdfOptions = DEFAULT_PDF_OPTIONS) -> DocumentParseResult:
+def parse_pdf(
+    data: bytes, options: PdfReadOptions = DEFAULT_PDF_READ_OPTIONS
+) -> DocumentParseResult:
     """Read a letter from a PDF (see :func:`govreply.formats.pdf.parse`)."""
     return finish(extract_pdf(data, options), _error)
