@@ -226,30 +226,36 @@ def _assignments(letter: ReplyLetter, header: Header) -> list[Assignment]:
         for unit in units
     ]
     own = letter_unit(letter)
+    role = UnitRole.LEAD if letter.role is ReplyRole.REPLY else UnitRole.ASSISTING
+    # A header that names units of the letter's kind is the system's word: the letter's unit is
+    # not added beside them (a name printed differently is for check_case to report).
+    named = any(r.leads == role.leads for _, r in listed)
     if letter.role is ReplyRole.CO_HANDLING:
         lead_names = letter.addressees.names if letter.addressees.role is None else ()
-        if lead_names and not any(role.leads for _, role in listed):
+        if lead_names and not any(r.leads for _, r in listed):
             listed.insert(0, (lead_names[0], UnitRole.LEAD))
-    if own is not None and not any(same_name(own, unit) for unit, _ in listed):
-        role = UnitRole.LEAD if letter.role is ReplyRole.REPLY else UnitRole.ASSISTING
+    if own is not None and not named and not any(same_name(own, unit) for unit, _ in listed):
         if role is UnitRole.LEAD:
             listed.insert(0, (own, role))
         else:
             listed.append((own, role))
-    out = []
-    for unit, role in listed:
-        is_own = own is not None and same_name(own, unit)
-        out.append(
-            Assignment(
-                unit=unit,
-                role=role,
-                assigned_on=header.assigned_on,
-                deadline=header.deadline if role.leads else None,
-                signed_on=header.signed_on if is_own else None,
-                status=header.status if is_own else None,
-            )
+    # The header's sign-off date and status are the letter's unit's (or, when the header
+    # names that unit otherwise, those of the one unit of its kind).
+    mine = [i for i, (unit, _) in enumerate(listed) if own is not None and same_name(own, unit)]
+    if not mine:
+        kind = [i for i, (_, r) in enumerate(listed) if r.leads == role.leads]
+        mine = kind if len(kind) == 1 else []
+    return [
+        Assignment(
+            unit=unit,
+            role=unit_role,
+            assigned_on=header.assigned_on,
+            deadline=header.deadline if unit_role.leads else None,
+            signed_on=header.signed_on if i in mine else None,
+            status=header.status if i in mine else None,
         )
-    return out
+        for i, (unit, unit_role) in enumerate(listed)
+    ]
 
 
 def _handling(header: Header, units: tuple[Assignment, ...]) -> HandlingType | None:

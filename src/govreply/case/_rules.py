@@ -283,8 +283,6 @@ def _roles(case: CaseFile, active: list[tuple[int, Assignment]]) -> Iterator[Fin
                 f"assignments[{i}].role",
                 f"a {a.role.chinese} unit in {case.handling.chinese} handling",
             )
-    if case.handling is HandlingType.SINGLE and len(active) > 1:
-        yield _finding("GC203", "assignments", f"单办 handling with {len(active)} active units")
 
 
 def _dates(i: int, a: Assignment) -> Iterator[Finding]:

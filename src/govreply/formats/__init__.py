@@ -1,7 +1,9 @@
-"""Wire formats of a reply letter: ``json``, ``xml`` and ``text``, each with ``dumps``, ``loads``.
+"""Wire formats of a reply letter, each with ``dumps`` and ``loads``.
 
-Every format module satisfies :class:`Format`, so callers (the CLI among them) look formats up
-by name with :func:`get_format` instead of branching::
+``json`` and ``xml`` are govreply's own records, ``text`` the official layout, ``exchange`` the
+Chinese element vocabulary of OA exchange payloads. Every format module satisfies
+:class:`Format`, so callers (the CLI among them) look formats up by name with
+:func:`get_format` instead of branching::
 
     >>> from govreply.examples import seed_letter
     >>> fmt = get_format("json")
@@ -18,10 +20,10 @@ from govreply.model import ReplyLetter
 
 __all__ = ["FORMAT_NAMES", "Format", "FormatName", "get_format"]
 
-FormatName = Literal["json", "xml", "text"]
+FormatName = Literal["json", "xml", "text", "exchange"]
 
 #: The format names :func:`get_format` knows, in the order the CLI lists them.
-FORMAT_NAMES: tuple[FormatName, ...] = ("json", "xml", "text")
+FORMAT_NAMES: tuple[FormatName, ...] = ("json", "xml", "text", "exchange")
 
 
 class Format(Protocol):
@@ -37,7 +39,7 @@ class Format(Protocol):
 
 
 def get_format(name: str) -> Format:
-    """Return the format module called ``name`` (``json``, ``xml`` or ``text``).
+    """Return the format module called ``name`` (``json``, ``xml``, ``text`` or ``exchange``).
 
     Raises:
         ValueError: ``name`` is not a known format.
