@@ -220,6 +220,7 @@ def test_assignment_lookup_ignores_spaces_and_prefers_active() -> None:
         (datetime.date(2023, 1, 31), 1, datetime.date(2023, 2, 28)),
         (datetime.date(2024, 11, 30), 3, datetime.date(2025, 2, 28)),
         (datetime.date(2024, 8, 31), 6, datetime.date(2025, 2, 28)),
+        (datetime.date(9999, 11, 1), 3, datetime.date.max),
     ],
 )
 def test_add_months_stays_in_the_month(

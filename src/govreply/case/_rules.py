@@ -139,9 +139,13 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
     >>> add_months(datetime.date(2024, 1, 31), 1), add_months(datetime.date(2024, 3, 1), 3)
     (datetime.date(2024, 2, 29), datetime.date(2024, 6, 1))
+
+    A result past the calendar's end is :data:`datetime.date.max`.
     """
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
