@@ -131,7 +131,7 @@ def date_value(*, optional: bool = True) -> _Validator:
 
 
 #: The largest UTC offset a time zone has (Kiribati, UTC+14).
-MAX_OFFSET = datetime.timedelta(hours=14)
+_MAX_OFFSET = datetime.timedelta(hours=14)
 
 
 def timestamp() -> _Validator:
@@ -152,7 +152,7 @@ def timestamp() -> _Validator:
                 field=attribute.name,
                 value=value,
             )
-        if offset % datetime.timedelta(minutes=1) or abs(offset) > MAX_OFFSET:
+        if offset % datetime.timedelta(minutes=1) or abs(offset) > _MAX_OFFSET:
             raise ValidationError(
                 f"{attribute.name} has the UTC offset {offset}; offsets are whole minutes "
                 "within ±14:00",
