@@ -1,4 +1,4 @@
-"""Imports point one way: errors <- numerals <- model <- rules, formats <- cli (design §1)."""
+"""Imports point one way: errors <- numerals <- model <- rules <- case, formats <- cli."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ ALLOWED = {
     "numerals": {"errors", "numerals"},
     "model": {"errors", "numerals", "model"},
     "rules": {"errors", "numerals", "model", "rules"},
-    "formats": {"errors", "numerals", "model", "formats", "schemas"},
+    "case": {"errors", "numerals", "model", "rules", "case"},
+    "formats": {"errors", "numerals", "model", "case", "formats", "schemas"},
     "schemas": {"schemas"},
     "examples": {"errors", "numerals", "model", "examples"},
     "main": {"cli"},

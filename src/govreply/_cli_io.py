@@ -300,13 +300,17 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return text, "not UTF-8; read as GB18030 (convert it to UTF-8 to silence this note)"
 
 
+# <电子公文  (the root of an exchange payload, after any XML declaration)
+_EXCHANGE_ROOT = re.compile(r"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?<电子公文[\s>/]")
+
+
 def sniff(text: str) -> str:
-    """The format ``text`` looks like: JSON object, XML document or letter text."""
+    """The format ``text`` looks like: JSON object, XML document, exchange payload or text."""
     start = text.lstrip()[:1]
     if start == "{":
         return "json"
     if start == "<":
-        return "xml"
+        return "exchange" if _EXCHANGE_ROOT.match(text[:400]) else "xml"
     return "text"
 
 

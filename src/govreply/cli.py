@@ -3,10 +3,11 @@
 Subcommands (``govreply COMMAND --help`` shows each one's options)::
 
     govreply parse [FILE|DIR|-]...          letters -> JSON (one file) or JSON Lines (many)
-    govreply convert IN [-o OUT] --to FMT   one letter to json, xml, text, html, docx or pdf
+    govreply convert IN [-o OUT] --to FMT   one letter to json, xml, text, exchange, html, docx, pdf
     govreply check [FILE|-]...              findings of govreply.check; exit 1 on errors
-    govreply schema json|xml                the published JSON Schema or XSD
+    govreply schema json|xml|exchange       the published JSON Schema or XSD
     govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
+    govreply case build|check|convert|schema   case files (govreply.case), see _cli_case
 
 The input format comes from the file extension (``.json``, ``.xml``, ``.txt``, and for
 published documents ``.pdf``, ``.html``, ``.docx``, ``.ofd``) or, failing that, from the
@@ -29,17 +30,18 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from govreply import __version__
+from govreply import __version__, _cli_case
 from govreply import _cli_io as cio
 from govreply.errors import GovReplyError, NumeralError
 from govreply.formats import FORMAT_NAMES, get_format
+from govreply.formats import exchange as exchange_format
 from govreply.formats import json as json_format
 from govreply.formats import text as text_format
 from govreply.formats import xml as xml_format
 from govreply.model import Finding, ReplyLetter, Review, Severity, scheme_names
 from govreply.numerals import format_number, parse_number
 from govreply.rules import check as check_letter
-from govreply.schemas import json_schema, xml_schema
+from govreply.schemas import exchange_schema, json_schema, xml_schema
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -59,6 +61,7 @@ _PRETTY: dict[str, Callable[[ReplyLetter], str]] = {
     "json": lambda letter: json_format.dumps(letter, indent=2),
     "xml": lambda letter: xml_format.dumps(letter, indent=2),
     "text": text_format.dumps,
+    "exchange": lambda letter: exchange_format.dumps(letter, indent=2),
 }
 
 
@@ -159,7 +162,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert one letter to json, xml, text, or html, docx, pdf (official layout)",
+        help="convert one letter to json, xml, text, exchange, or html/docx/pdf (official layout)",
         description="Convert one letter between formats. The output format is --to, or taken "
         "from the extension of OUT. html, docx and pdf print the GB/T 9704-2012 layout "
         "(信函格式 unless --layout ordinary); docx and pdf are binary: give -o OUT or "
@@ -195,9 +198,10 @@ def _build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema or the XSD",
-        description="Print the published JSON Schema (json) or XML Schema (xml) of a record.",
+        description="Print the published JSON Schema (json) or XML Schema (xml) of a record, "
+        "or the XML Schema of the exchange profile (exchange).",
     )
-    schema.add_argument("kind", choices=("json", "xml"), help="which schema")
+    schema.add_argument("kind", choices=tuple(_SCHEMAS), help="which schema")
     schema.set_defaults(run=_cmd_schema)
 
     numeral = commands.add_parser(
@@ -213,6 +217,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="for an integer: lower 一百零五 (default), upper 壹佰零伍, digits 一〇五",
     )
     numeral.set_defaults(run=_cmd_numeral)
+    _cli_case.add_parser(commands)
     return parser
 
 
@@ -300,7 +305,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         target = cio.EXTENSIONS.get(suffix) or _OFFICIAL_EXTENSIONS.get(suffix)
     if target is None:
         raise _UsageError(
-            "say --to json|xml|text|html|docx|pdf (or give -o OUT with one of those extensions)"
+            "say --to json|xml|text|exchange|html|docx|pdf (or give -o OUT with one of those "
+            "extensions)"
         )
     if target in OFFICIAL_NAMES:
         return _convert_official(args, target)
@@ -465,8 +471,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    cio.write(sys.stdout, json_schema() if args.kind == "json" else xml_schema())
+    cio.write(sys.stdout, _SCHEMAS[args.kind]())
     return EXIT_OK
+
+
+#: The schema of each format, by the name ``govreply schema`` takes.
+_SCHEMAS: dict[str, Callable[[], str]] = {
+    "json": json_schema,
+    "xml": xml_schema,
+    "exchange": exchange_schema,
+}
 
 
 def _cmd_numeral(args: argparse.Namespace) -> int:

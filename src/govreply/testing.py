@@ -15,7 +15,11 @@ non-blank strings) to :func:`reply_letters` to control what goes into titles and
 (:mod:`govreply.formats.text`) always carries: their free text comes from :func:`layout_texts`
 and their title, opening and closing follow the standard formulas that the text reader keys on.
 Every strategy yields values that pass the model's invariants, and nothing more: generated
-letters are not meant to pass :func:`govreply.check`.
+letters are not meant to pass :func:`govreply.check`, nor case files
+:func:`govreply.case.check_case`. :func:`case_files` builds case files (:mod:`govreply.case`)
+from :func:`submissions`, :func:`assignments`, :func:`reply_letters`, :func:`feedbacks` and
+:func:`events`; the units of its assignments, letters, feedback and events are drawn from one
+small pool of names, so they often match one another.
 """
 
 from __future__ import annotations
@@ -26,6 +30,20 @@ from typing import TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from govreply.case import (
+    Assignment,
+    CaseFile,
+    CommunicationMode,
+    Event,
+    Feedback,
+    Group,
+    GroupKind,
+    HandlingType,
+    SessionPeriod,
+    State,
+    Submission,
+    UnitRole,
+)
 from govreply.formats.text import LAYOUT_RESERVED
 from govreply.model import (
     MAX_SECTION_DEPTH,
@@ -53,19 +71,26 @@ from govreply.model import (
 
 __all__ = [
     "addressees",
+    "assignments",
     "attachment_notes",
+    "case_files",
     "classifications",
     "congresses",
     "contacts",
     "disclosures",
     "document_numbers",
+    "events",
     "feedback_forms",
+    "feedbacks",
+    "groups",
     "item_references",
     "layout_texts",
     "paragraphs",
     "reply_letters",
     "sections",
+    "submissions",
     "texts",
+    "timestamps",
 ]
 
 _T = TypeVar("_T")
@@ -516,4 +541,130 @@ def _layout_letters(draw: st.DrawFn, alphabet: str | None) -> ReplyLetter:
         cc_superiors=superiors,
         cc_stop=draw(st.booleans()) if cc or superiors else True,
         feedback_form=draw(_optional(_layout_forms(alphabet))),
+    )
+
+
+# ---------------------------------------------------------------------------------- case files
+
+_DATES = st.dates()
+_OFFSETS = st.integers(-14 * 60, 14 * 60).map(
+    lambda minutes: datetime.timezone(datetime.timedelta(minutes=minutes))
+)
+
+
+def timestamps() -> st.SearchStrategy[datetime.datetime]:
+    """Time-zone-aware datetimes of any year, offsets whole minutes within ±14:00."""
+    return st.datetimes(
+        timezones=st.just(datetime.timezone(datetime.timedelta(hours=8))) | _OFFSETS
+    )
+
+
+def groups(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Group]:
+    """Submitting groups of every kind (党派, 界别, 专委会, 人民团体, 代表团)."""
+    return st.builds(Group, st.sampled_from(GroupKind), text if text is not None else texts())
+
+
+def submissions(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Submission]:
+    """Suggestions and proposals, any part optional."""
+    free = text if text is not None else texts()
+    return st.builds(
+        Submission,
+        kind=st.sampled_from(ItemKind),
+        congress=_optional(congresses()),
+        number=_optional(st.integers(1, 9999)),
+        printed_number=_optional(st.sampled_from(["温36", "2021-24", "056", "闭3"])),
+        period=st.sampled_from(SessionPeriod),
+        category=_optional(free),
+        title=_optional(free),
+        lead=_optional(free),
+        cosigners=_tuples(free),
+        signers_total=_optional(st.integers(1, 200)),
+        group=_optional(groups(text=text)),
+        submitted_on=_optional(_DATES),
+        key=st.booleans(),
+        supervisor=_optional(free),
+        merged=_tuples(item_references(text=text), max_size=2),
+    )
+
+
+def _units(text: st.SearchStrategy[str] | None) -> st.SearchStrategy[str]:
+    pool = st.sampled_from(["区教育科技体育局", "区财政局", "区卫生健康委员会"])
+    return pool | text if text is not None else pool | texts(max_size=12)
+
+
+def assignments(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Assignment]:
+    """Assignments in every role and state, dates and deadline optional."""
+    return st.builds(
+        Assignment,
+        unit=_units(text),
+        role=st.sampled_from(UnitRole),
+        assigned_on=_optional(_DATES),
+        deadline=_optional(_DATES),
+        extended=st.booleans(),
+        signed_on=_optional(_DATES),
+        status=_optional(st.sampled_from(State)),
+    )
+
+
+def feedbacks(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Feedback]:
+    """Filled-in feedback forms: ratings, modes of communication, comments, dates."""
+    free = text if text is not None else texts()
+    return st.builds(
+        Feedback,
+        respondent=free,
+        unit=_optional(_units(text)),
+        modes=st.lists(st.sampled_from(CommunicationMode), max_size=3, unique=True).map(tuple),
+        work=_optional(st.sampled_from(Rating)),
+        result=_optional(st.sampled_from(Rating)),
+        comments=_optional(free),
+        given_on=_optional(_DATES),
+    )
+
+
+def events(*, text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Event]:
+    """History events: a state, a note or both, for the item or for one unit."""
+    free = text if text is not None else texts()
+    state = _optional(st.sampled_from(State))
+    return st.builds(
+        lambda at, actor, state, unit, note, fallback: Event(
+            at=at, actor=actor, state=state, unit=unit, note=note if state else note or fallback
+        ),
+        timestamps(),
+        free,
+        state,
+        _optional(_units(text)),
+        _optional(free),
+        free,
+    )
+
+
+def case_files(
+    *, text: st.SearchStrategy[str] | None = None, max_letters: int = 2
+) -> st.SearchStrategy[CaseFile]:
+    """Case files with any combination of parts.
+
+    Args:
+        text: strategy for every free-text field (non-blank strings); default :func:`texts`.
+        max_letters: most letters in one case file (letters are the largest part).
+    """
+    if max_letters < 0:
+        raise ValueError(f"max_letters must be at least 0, got {max_letters}")
+    letter = reply_letters(text=text).flatmap(
+        lambda letter: _optional(_units(text)).map(
+            lambda unit: attrs.evolve(letter, issuer=unit) if unit else letter
+        )
+    )
+    return st.builds(
+        CaseFile,
+        submission=submissions(text=text),
+        handling=_optional(st.sampled_from(HandlingType)),
+        assignments=_tuples(assignments(text=text)),
+        proposed_classification=_optional(classifications()),
+        approved_classification=_optional(classifications()),
+        letters=_tuples(letter, max_size=max_letters),
+        feedback=_tuples(feedbacks(text=text), max_size=2),
+        history=st.lists(events(text=text), max_size=5).map(
+            lambda found: tuple(sorted(found, key=lambda e: e.at)) if found else ()
+        )
+        | _tuples(events(text=text), max_size=3),
     )

@@ -1,15 +1,15 @@
-"""Formats of a reply letter: ``json``, ``xml``, ``text`` (each with ``dumps`` and ``loads``).
+"""Formats of a reply letter, each with ``dumps`` and ``loads``.
 
 The official-layout writers ``html``, ``docx`` and ``pdf`` (:data:`OFFICIAL_FORMATS`) print the
 letter in the GB/T 9704-2012 layout; ``docx`` and ``pdf`` write ``bytes``
-(:data:`BINARY_FORMATS`).
+(:data:`BINARY_FORMATS`). Published documents are read by ``pdf``, ``html``, ``docx`` and
+``ofd`` (each with ``parse`` and ``loads``); :func:`sniff` names the format of any input and
+:func:`parse` reads any of them into a :class:`DocumentParseResult`.
 
-Published documents are read by ``pdf``, ``html``, ``docx`` and ``ofd`` (each with ``parse``
-and ``loads``); :func:`sniff` names the format of any input and :func:`parse` reads any of
-them into a :class:`DocumentParseResult`.
-
-Every format module satisfies :class:`Format`, so callers (the CLI among them) look formats up
-by name with :func:`get_format` instead of branching::
+``json`` and ``xml`` are govreply's own records, ``text`` the official layout, ``exchange`` the
+Chinese element vocabulary of OA exchange payloads. Every format module satisfies
+:class:`Format`, so callers (the CLI among them) look formats up by name with
+:func:`get_format` instead of branching::
 
     >>> from govreply.examples import seed_letter
     >>> fmt = get_format("json")
@@ -39,16 +39,14 @@ __all__ = [
     "sniff",
 ]
 
-FormatName = Literal["json", "xml", "text"]
+FormatName = Literal["json", "xml", "text", "exchange"]
 
 #: The format names :func:`get_format` knows, in the order the CLI lists them.
-FORMAT_NAMES: tuple[FormatName, ...] = ("json", "xml", "text")
-# --- writer (official layout) ------------------------------------------------------------------
-#: The official-layout writers (``dumps`` only, until their readers land).
+FORMAT_NAMES: tuple[FormatName, ...] = ("json", "xml", "text", "exchange")
+#: The official-layout writers (their packages also hold the document readers).
 OFFICIAL_FORMATS: tuple[str, ...] = ("html", "docx", "pdf")
 #: Formats whose ``dumps`` returns ``bytes``.
 BINARY_FORMATS: frozenset[str] = frozenset({"docx", "pdf"})
-# --- end writer --------------------------------------------------------------------------------
 
 
 _Out_co = TypeVar("_Out_co", bound="str | bytes", covariant=True)
@@ -67,13 +65,13 @@ class Format(Protocol[_Out_co]):
 
 
 @overload
-def get_format(name: Literal["json", "xml", "text", "html"]) -> Format[str]: ...
+def get_format(name: Literal["json", "xml", "text", "exchange", "html"]) -> Format[str]: ...
 @overload
 def get_format(name: Literal["docx", "pdf"]) -> Format[bytes]: ...
 @overload
 def get_format(name: str) -> Format[Any]: ...
 def get_format(name: str) -> Format[Any]:
-    """Return the format module called ``name`` (``json``, ``xml``, ``text``, or a writer).
+    """Return the format module called ``name``: json, xml, text, exchange, html, docx or pdf.
 
     Raises:
         ValueError: ``name`` is not a known format.

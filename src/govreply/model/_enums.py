@@ -89,6 +89,11 @@ class Severity(_Worded):
     WARNING = "warning"
 
 
+def add_words(words: dict[enum.Enum, str]) -> None:
+    """Give the members of enums defined elsewhere (:mod:`govreply.case`) their wording."""
+    _WORDS.update(words)
+
+
 _WORDS: dict[enum.Enum, str] = {
     ItemKind.SUGGESTION: "建议",
     ItemKind.PROPOSAL: "提案",

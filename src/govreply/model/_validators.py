@@ -29,6 +29,7 @@ __all__ = [
     "integer",
     "text",
     "texts",
+    "timestamp",
     "to_tuple",
 ]
 
@@ -125,6 +126,39 @@ def date_value(*, optional: bool = True) -> _Validator:
             return
         wanted = "a datetime.date (not a datetime or a string)"
         raise _wrong(attribute.name, wanted + (" or None" if optional else ""), value)
+
+    return check
+
+
+#: The largest UTC offset a time zone has (Kiribati, UTC+14).
+_MAX_OFFSET = datetime.timedelta(hours=14)
+
+
+def timestamp() -> _Validator:
+    """A time-zone-aware :class:`datetime.datetime`, its UTC offset whole minutes within ±14 h.
+
+    A naive datetime is refused: it cannot be ordered against aware ones, and a record
+    exchanged between systems must say which clock it was read from.
+    """
+    wanted = "a datetime.datetime with a time zone (e.g. tzinfo=timezone(timedelta(hours=8)))"
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not datetime.datetime:
+            raise _wrong(attribute.name, wanted, value)
+        offset = value.utcoffset()
+        if offset is None:
+            raise ValidationError(
+                f"{attribute.name} must have a time zone, got the naive {value.isoformat()}",
+                field=attribute.name,
+                value=value,
+            )
+        if offset % datetime.timedelta(minutes=1) or abs(offset) > _MAX_OFFSET:
+            raise ValidationError(
+                f"{attribute.name} has the UTC offset {offset}; offsets are whole minutes "
+                "within ±14:00",
+                field=attribute.name,
+                value=value,
+            )
 
     return check
 

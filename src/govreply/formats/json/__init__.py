@@ -4,6 +4,10 @@ A document is an envelope naming the format and its version, with the letter ins
 
     {"format": "govreply.reply-letter", "version": 2, "letter": {...}}
 
+A case file (:class:`govreply.case.CaseFile`, :func:`dumps_case` and :func:`loads_case`) is a
+document type of its own, ``{"format": "govreply.case-file", "version": 1, "case": {...}}``,
+mapped and checked the same way; its letters are mapped as inside a letter document.
+
 Version-1 documents (govreply 0.1) are still read: :func:`loads` upgrades them to version 2 on
 the way in (the only rewrite: a final ``。`` on the last ``cc`` entry becomes ``cc_stop``).
 
@@ -55,15 +59,39 @@ is an error (JSON parsers disagree on which value wins).
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
+import attrs
+
+from govreply.case import CaseFile
 from govreply.errors import JsonParseError, Problem
 from govreply.formats.json._convert import json_type, make_converter, problems_from
-from govreply.formats.json._fast import structure_letter, unstructure_letter
+from govreply.formats.json._fast import (
+    structure_case,
+    structure_letter,
+    unstructure_case,
+    unstructure_letter,
+)
 from govreply.formats.json._upgrade import upgrade_letter
 from govreply.model import ReplyLetter
 
-__all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "dumps", "from_dict", "loads", "to_dict"]
+__all__ = [
+    "CASE_FORMAT_NAME",
+    "CASE_READABLE_VERSIONS",
+    "CASE_VERSION",
+    "FORMAT_NAME",
+    "READABLE_VERSIONS",
+    "VERSION",
+    "case_from_dict",
+    "case_to_dict",
+    "dumps",
+    "dumps_case",
+    "from_dict",
+    "loads",
+    "loads_case",
+    "to_dict",
+]
 
 #: The value of the envelope's ``format`` key.
 FORMAT_NAME = "govreply.reply-letter"
@@ -71,9 +99,121 @@ FORMAT_NAME = "govreply.reply-letter"
 VERSION = 2
 #: The versions :func:`loads` reads (older ones are upgraded on load).
 READABLE_VERSIONS = (1, 2)
+#: The ``format`` of a case file's envelope (:func:`dumps_case`).
+CASE_FORMAT_NAME = "govreply.case-file"
+#: The version of the case-file mapping this module writes.
+CASE_VERSION = 1
+#: The case-file versions :func:`loads_case` reads.
+CASE_READABLE_VERSIONS = (1,)
 
-_ENVELOPE_KEYS = frozenset({"format", "version", "letter"})
+T = TypeVar("T")
 _converter = make_converter()
+
+
+@attrs.frozen
+class _Document(Generic[T]):
+    """One document type: its envelope, its root class and the functions that read it."""
+
+    name: str
+    version: int
+    readable: tuple[int, ...]
+    key: str  # the envelope key holding the record
+    root: type[T]
+    structure: Callable[[Any], T]
+    unstructure: Callable[[T], dict[str, Any]]
+    upgrades: dict[int, Callable[[Any], Any]]
+    nothing: str  # the problem when nothing else can be said
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset({"format", "version", self.key})
+
+    def to_dict(self, value: T) -> dict[str, Any]:
+        return {"format": self.name, "version": self.version, self.key: self.unstructure(value)}
+
+    def dumps(self, value: T, indent: int | None) -> str:
+        if indent is None:
+            return _COMPACT.encode(self.to_dict(value))
+        return json.dumps(
+            self.to_dict(value), ensure_ascii=False, indent=indent, separators=(",", ": ")
+        )
+
+    def from_dict(self, document: Any) -> T:
+        if (
+            type(document) is dict
+            and document.keys() == self.keys
+            and document["format"] == self.name
+            and document["version"].__class__ is int
+            and document["version"] == self.version
+        ):
+            try:
+                return self.structure(document[self.key])
+            except Exception:  # the detailed converter below says what is wrong
+                pass
+        problems = list(self._envelope_problems(document))
+        if type(document) is dict and self.key in document:
+            mapping = document[self.key]
+            version = document.get("version")
+            for old, upgrade in self.upgrades.items():
+                if version == old:
+                    mapping = upgrade(mapping)
+            try:
+                value = _converter.structure(mapping, self.root)
+            except Exception as exc:
+                problems += problems_from(exc, f"$.{self.key}", self.root)
+                raise JsonParseError(problems=tuple(problems)) from exc
+            if not problems:
+                return value
+        raise JsonParseError(problems=tuple(problems or [Problem("$", self.nothing)]))
+
+    def _envelope_problems(self, document: Any) -> list[Problem]:
+        if type(document) is not dict:
+            return [Problem("$", f"expected object, got {json_type(document)}")]
+        problems = []
+        if "format" not in document:
+            problems.append(Problem("$.format", "required key missing"))
+        elif document["format"] != self.name:
+            problems.append(
+                Problem("$.format", f"expected {self.name!r}, got {document['format']!r}")
+            )
+        version = document.get("version")
+        if "version" not in document:
+            problems.append(Problem("$.version", "required key missing"))
+        elif type(version) is not int:
+            problems.append(Problem("$.version", f"expected integer, got {json_type(version)}"))
+        elif version not in self.readable:
+            supported = ", ".join(map(str, self.readable))
+            problems.append(
+                Problem("$.version", f"unsupported version {version} (supported: {supported})")
+            )
+        if self.key not in document:
+            problems.append(Problem(f"$.{self.key}", "required key missing"))
+        problems += [Problem(f"$.{key}", "unknown key") for key in document if key not in self.keys]
+        return problems
+
+
+_LETTER: _Document[ReplyLetter] = _Document(
+    FORMAT_NAME,
+    VERSION,
+    READABLE_VERSIONS,
+    "letter",
+    ReplyLetter,
+    structure_letter,
+    unstructure_letter,
+    {1: upgrade_letter},
+    "not a govreply letter",
+)
+_CASE: _Document[CaseFile] = _Document(
+    CASE_FORMAT_NAME,
+    CASE_VERSION,
+    CASE_READABLE_VERSIONS,
+    "case",
+    CaseFile,
+    structure_case,
+    unstructure_case,
+    {},
+    "not a govreply case file",
+)
 
 
 def to_dict(letter: ReplyLetter) -> dict[str, Any]:
@@ -86,7 +226,7 @@ def to_dict(letter: ReplyLetter) -> dict[str, Any]:
     >>> doc["format"], doc["version"], doc["letter"]["doc_number"]["year"]
     ('govreply.reply-letter', 2, 2024)
     """
-    return {"format": FORMAT_NAME, "version": VERSION, "letter": unstructure_letter(letter)}
+    return _LETTER.to_dict(letter)
 
 
 def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
@@ -103,9 +243,7 @@ def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
         letter: the letter to write.
         indent: spaces per nesting level; ``None`` (the default) writes one compact line.
     """
-    if indent is None:
-        return _COMPACT.encode(to_dict(letter))
-    return json.dumps(to_dict(letter), ensure_ascii=False, indent=indent, separators=(",", ": "))
+    return _LETTER.dumps(letter, indent)
 
 
 def from_dict(document: Any) -> ReplyLetter:
@@ -118,58 +256,49 @@ def from_dict(document: Any) -> ReplyLetter:
     Raises:
         JsonParseError: the document breaks the mapping; ``problems`` lists every problem.
     """
-    if (
-        type(document) is dict
-        and document.keys() == _ENVELOPE_KEYS
-        and document["format"] == FORMAT_NAME
-        and document["version"].__class__ is int
-        and document["version"] == VERSION
-    ):
-        try:
-            return structure_letter(document["letter"])
-        except Exception:  # the detailed converter below says what is wrong
-            pass
-    problems = list(_envelope_problems(document))
-    if type(document) is dict and "letter" in document:
-        mapping = document["letter"]
-        if document.get("version") == 1:
-            mapping = upgrade_letter(mapping)
-        try:
-            letter = _converter.structure(mapping, ReplyLetter)
-        except Exception as exc:
-            problems += problems_from(exc, "$.letter")
-            raise JsonParseError(problems=tuple(problems)) from exc
-        if not problems:
-            return letter
-    raise JsonParseError(problems=tuple(problems or [Problem("$", "not a govreply letter")]))
+    return _LETTER.from_dict(document)
 
 
-def _envelope_problems(document: Any) -> list[Problem]:
-    if type(document) is not dict:
-        return [Problem("$", f"expected object, got {json_type(document)}")]
-    problems = []
-    if "format" not in document:
-        problems.append(Problem("$.format", "required key missing"))
-    elif document["format"] != FORMAT_NAME:
-        problems.append(
-            Problem("$.format", f"expected {FORMAT_NAME!r}, got {document['format']!r}")
-        )
-    version = document.get("version")
-    if "version" not in document:
-        problems.append(Problem("$.version", "required key missing"))
-    elif type(version) is not int:
-        problems.append(Problem("$.version", f"expected integer, got {json_type(version)}"))
-    elif version not in READABLE_VERSIONS:
-        supported = ", ".join(map(str, READABLE_VERSIONS))
-        problems.append(
-            Problem("$.version", f"unsupported version {version} (supported: {supported})")
-        )
-    if "letter" not in document:
-        problems.append(Problem("$.letter", "required key missing"))
-    problems += [
-        Problem(f"$.{key}", "unknown key") for key in document if key not in _ENVELOPE_KEYS
-    ]
-    return problems
+def case_to_dict(case: CaseFile) -> dict[str, Any]:
+    """The JSON-ready envelope of a case file (see :func:`dumps_case`).
+
+    >>> from govreply.case import CaseFile
+    >>> from govreply.examples import seed_letter
+    >>> doc = case_to_dict(CaseFile.from_letter(seed_letter()))
+    >>> doc["format"], doc["version"], doc["case"]["submission"]["number"]
+    ('govreply.case-file', 1, 55)
+    """
+    return _CASE.to_dict(case)
+
+
+def dumps_case(case: CaseFile, *, indent: int | None = None) -> str:
+    """Serialize a case file as a JSON document, in its envelope.
+
+    The envelope is ``{"format": "govreply.case-file", "version": 1, "case": {...}}``; inside,
+    the keys are the attribute names of :class:`~govreply.case.CaseFile` and the classes it
+    holds, mapped as for letters (see the module docs), with two more kinds of value: an
+    event's ``at`` is an RFC 3339 date-time with its UTC offset (``2024-03-01T09:30:00+08:00``),
+    and ``letters`` holds each letter's mapping as the ``letter`` of a letter document does.
+
+    >>> from govreply.case import CaseFile
+    >>> from govreply.examples import seed_letter
+    >>> dumps_case(CaseFile.from_letter(seed_letter()))[:59]
+    '{"format":"govreply.case-file","version":1,"case":{"submiss'
+
+    Args:
+        case: the case file to write.
+        indent: spaces per nesting level; ``None`` (the default) writes one compact line.
+    """
+    return _CASE.dumps(case, indent)
+
+
+def case_from_dict(document: Any) -> CaseFile:
+    """Read a case file from an already-parsed JSON document (the envelope as a dict).
+
+    Raises:
+        JsonParseError: the document breaks the mapping; ``problems`` lists every problem.
+    """
+    return _CASE.from_dict(document)
 
 
 def _no_constant(name: str) -> Any:
@@ -202,9 +331,14 @@ def loads(data: str | bytes) -> ReplyLetter:
         JsonParseError: the text is not JSON (the problem carries line and column), or the
             document breaks the mapping (``problems`` lists every problem with its path).
     """
+    return from_dict(_decode(data))
+
+
+def _decode(data: str | bytes) -> Any:
+    """The JSON value of ``data``, or a :class:`JsonParseError` saying where it breaks."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
-        document = _DECODER.decode(text)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         problem = Problem("$", f"invalid JSON at {where}: {exc.msg}", line=exc.lineno)
@@ -215,4 +349,20 @@ def loads(data: str | bytes) -> ReplyLetter:
     except (ValueError, RecursionError) as exc:
         # Duplicate keys, NaN/Infinity, integers too long to convert, absurd nesting.
         raise JsonParseError(problems=(Problem("$", f"invalid JSON: {exc}"),)) from exc
-    return from_dict(document)
+
+
+def loads_case(data: str | bytes) -> CaseFile:
+    """Read a case file from a JSON document (``str``, or ``bytes`` in UTF-8).
+
+    Reading is as strict as :func:`loads`: every problem is listed with its JSON path.
+
+    >>> from govreply.case import CaseFile
+    >>> from govreply.examples import seed_letter
+    >>> case = CaseFile.from_letter(seed_letter())
+    >>> loads_case(dumps_case(case)) == case
+    True
+
+    Raises:
+        JsonParseError: the text is not JSON, or the document breaks the mapping.
+    """
+    return case_from_dict(_decode(data))

@@ -2,7 +2,8 @@
 
 The converter is strict, unlike cattrs' preconfigured ones: a ``str`` field takes only a JSON
 string, an ``int`` field only a JSON integer (not ``true``, ``4.7`` or ``"4"``), an enum only
-one of its values as a string, a date only a ``YYYY-MM-DD`` string, a tuple only a JSON array,
+one of its values as a string, a date only a ``YYYY-MM-DD`` string, a time only an RFC 3339
+date-time with its offset (``2024-03-01T09:30:00+08:00``), a tuple only a JSON array,
 an object only a JSON object without unknown keys. ``None`` fields are left out when
 unstructuring; a missing optional key and an explicit ``null`` both read as ``None``.
 
@@ -33,6 +34,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from govreply.errors import Problem, ValidationError
+from govreply.formats.json._fast import parse_timestamp
 from govreply.model import ReplyLetter
 
 __all__ = [
@@ -98,6 +100,12 @@ def _structure_date(value: object, _: type) -> datetime.date:
     if not _ISO_DATE.fullmatch(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
     return datetime.date.fromisoformat(value)
+
+
+def _structure_datetime(value: object, _: type) -> datetime.datetime:
+    if type(value) is not str:
+        raise WrongTypeError("date-time string (YYYY-MM-DDThh:mm:ss+hh:mm)", value)
+    return parse_timestamp(value)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -186,6 +194,7 @@ def _make_converter_hooks(converter: cattrs.Converter, *, detailed: bool) -> Non
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(datetime.datetime, _structure_datetime)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )
@@ -193,6 +202,7 @@ def _make_converter_hooks(converter: cattrs.Converter, *, detailed: bool) -> Non
     converter.register_structure_hook_factory(_is_optional, optional_hook)
     converter.register_structure_hook_factory(attrs.has, attrs_hook)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         lambda _t: lambda member: member.value,

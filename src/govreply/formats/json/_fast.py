@@ -15,13 +15,24 @@ import enum
 import re
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
+from govreply.case import CaseFile
 from govreply.model import ReplyLetter
 
-__all__ = ["RejectedError", "structure_letter", "unstructure_letter"]
+__all__ = [
+    "RejectedError",
+    "build",
+    "parse_timestamp",
+    "structure_case",
+    "structure_letter",
+    "unstructure_case",
+    "unstructure_letter",
+]
+
+T = TypeVar("T")
 
 
 class RejectedError(Exception):
@@ -56,6 +67,47 @@ def _check_date(v: object) -> datetime.date:
     return datetime.date.fromisoformat(v)
 
 
+# 2024-03-01T09:30:00+08:00 / 2024-03-01T01:30:00.5Z  (RFC 3339 date-time, offset required)
+_TIMESTAMP = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?"
+    r"(?:(Z)|([+-])([0-9]{2}):([0-9]{2}))"
+).fullmatch
+
+
+def parse_timestamp(text: str) -> datetime.datetime:
+    """An RFC 3339 date-time with its offset (``Z`` or ``±hh:mm``), as an aware datetime.
+
+    >>> parse_timestamp("2024-03-01T09:30:00+08:00").isoformat()
+    '2024-03-01T09:30:00+08:00'
+
+    Raises:
+        ValueError: ``text`` is not of that form, or names no real time (``24:00``, ``02-30``).
+    """
+    match = _TIMESTAMP(text)
+    if match is None:
+        raise ValueError(f"expected a time as YYYY-MM-DDThh:mm:ss+hh:mm, got {text!r}")
+    year, month, day, hour, minute, second, fraction, utc, sign, off_h, off_m = match.groups()
+    if utc:
+        zone = datetime.timezone.utc
+    else:
+        minutes = int(off_h) * 60 + int(off_m)
+        if int(off_m) > 59 or minutes > 14 * 60:
+            raise ValueError(f"UTC offset out of range in {text!r}")
+        zone = datetime.timezone(datetime.timedelta(minutes=-minutes if sign == "-" else minutes))
+    micro = int((fraction or "0").ljust(6, "0"))
+    parts = (int(year), int(month), int(day), int(hour), int(minute), int(second), micro)
+    return datetime.datetime(*parts, tzinfo=zone)
+
+
+def _check_datetime(v: object) -> datetime.datetime:
+    if v.__class__ is not str:
+        raise RejectedError
+    try:
+        return parse_timestamp(v)
+    except ValueError:
+        raise RejectedError from None
+
+
 def _check_strs(v: object) -> tuple[str, ...]:
     if v.__class__ is not list:
         raise RejectedError
@@ -80,12 +132,13 @@ class _Generator:
             "_int": _check_int,
             "_bool": _check_bool,
             "_date": _check_date,
+            "_datetime": _check_datetime,
             "_list": _check_list,
             "_strs": _check_strs,
             "_Rejected": RejectedError,
         }
         self.lines: list[str] = []
-        self.done: set[type] = set()
+        self.done: dict[type, str] = {}
 
     def name(self, tp: Any) -> str:
         key = f"_t{len(self.namespace)}"
@@ -102,6 +155,8 @@ class _Generator:
             return f"_bool({expr})"
         if tp is datetime.date:
             return f"_date({expr})"
+        if tp is datetime.datetime:
+            return f"_datetime({expr})"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             table = self.name({m.value: m for m in tp})
             return f"{table}[{expr}]"
@@ -111,8 +166,7 @@ class _Generator:
                 return f"_strs({expr})"
             return f"tuple([{self.convert(item, 'x')} for x in _list({expr})])"
         if attrs.has(tp):
-            self.add(tp)
-            return f"_s_{tp.__name__}({expr})"
+            return f"_s_{self.add(tp)}({expr})"
         raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover - model changed
 
     def check(self, tp: Any, var: str, indent: str) -> list[str]:
@@ -128,7 +182,7 @@ class _Generator:
         """An expression giving the JSON value of the model value ``expr`` of type ``tp``."""
         if tp in (str, int, bool):
             return expr
-        if tp is datetime.date:
+        if tp in (datetime.date, datetime.datetime):
             return f"{expr}.isoformat()"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return f"{expr}.value"
@@ -138,24 +192,24 @@ class _Generator:
                 return f"list({expr})"
             return f"[{self.dump(item, 'x')} for x in {expr}]"
         if attrs.has(tp):
-            self.add(tp)
-            return f"_u_{tp.__name__}({expr})"
+            return f"_u_{self.add(tp)}({expr})"
         raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover - model changed
 
-    def add(self, cls: type) -> None:
+    def add(self, cls: type) -> str:
+        """Generate the functions of ``cls`` (once); return the suffix of their names."""
         if cls in self.done:
-            return
-        self.done.add(cls)
+            return self.done[cls]
+        suffix = self.done[cls] = f"{cls.__name__}_{len(self.done)}"
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
         cls_name = self.name(cls)
         keys = self.name(frozenset(a.name for a in fields))
         s = [
-            f"def _s_{cls.__name__}(o):",
+            f"def _s_{suffix}(o):",
             "    if o.__class__ is not dict or not o.keys() <= " + keys + ":",
             "        raise _Rejected",
         ]
-        u = [f"def _u_{cls.__name__}(v):", "    d = {}"]
+        u = [f"def _u_{suffix}(v):", "    d = {}"]
         for a in fields:
             tp = hints[a.name]
             inner, optional = _strip_optional(tp)
@@ -190,6 +244,7 @@ class _Generator:
         s.append(f"    return {cls_name}({args})")
         u.append("    return d")
         self.lines += [*s, "", *u, ""]
+        return suffix
 
     def compile(self) -> dict[str, Any]:
         source = "\n".join(self.lines)
@@ -205,13 +260,17 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def _build() -> tuple[Callable[[Any], ReplyLetter], Callable[[ReplyLetter], dict[str, Any]]]:
+def build(root: type[T]) -> tuple[Callable[[Any], T], Callable[[T], dict[str, Any]]]:
+    """The generated structure and unstructure functions of the attrs class ``root``."""
     generator = _Generator()
-    generator.add(ReplyLetter)
+    suffix = generator.add(root)
     namespace = generator.compile()
-    return namespace["_s_ReplyLetter"], namespace["_u_ReplyLetter"]
+    return namespace[f"_s_{suffix}"], namespace[f"_u_{suffix}"]
 
 
-structure_letter, unstructure_letter = _build()
+structure_letter, unstructure_letter = build(ReplyLetter)
 structure_letter.__doc__ = "Build a letter from its JSON mapping; raise on the first problem."
 unstructure_letter.__doc__ = "The JSON mapping of a letter (``None`` fields left out)."
+structure_case, unstructure_case = build(CaseFile)
+structure_case.__doc__ = "Build a case file from its JSON mapping; raise on the first problem."
+unstructure_case.__doc__ = "The JSON mapping of a case file (``None`` fields left out)."

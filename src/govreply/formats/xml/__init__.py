@@ -43,6 +43,26 @@ path::
 At most :data:`MAX_PROBLEMS` problems are listed, the last one saying how many more there were.
 Version-1 documents (namespace ``urn:govreply:reply-letter:1``, govreply 0.1) are validated
 against the version-1 XSD and upgraded as :mod:`govreply.formats.json` upgrades them.
+
+A case file (:class:`govreply.case.CaseFile`) is a document type of its own, written and read
+by :func:`dumps_case` and :func:`loads_case` under the same rules, in the namespace
+``urn:govreply:case-file:1`` and validated against its own XSD
+(:func:`govreply.schemas.case_xml_schema`). Its elements are the JSON keys of
+:func:`govreply.formats.json.dumps_case` in kebab-case; its collections hold ``<assignment>``,
+``<response>`` (feedback), ``<event>``, ``<name>`` (cosigners), ``<merged-item>`` and
+``<mode>`` items; an event's ``<at>`` is an ``xs:dateTime`` with its offset. Each letter is a
+complete ``<reply-letter>`` element in the letter namespace, as :func:`dumps` writes it, so a
+system can take it out and read it with :func:`from_element`::
+
+    <case-file xmlns="urn:govreply:case-file:1" version="1">
+      <submission><kind>suggestion</kind>…<number>55</number>…</submission>
+      <assignments><assignment><unit>区教育局</unit><role>lead</role>…</assignment></assignments>
+      <letters>
+        <reply-letter xmlns="urn:govreply:reply-letter:2" version="2">…</reply-letter>
+      </letters>
+      <feedback/>
+      <history><event><at>2024-03-01T09:30:00+08:00</at>…</event></history>
+    </case-file>
 """
 
 from __future__ import annotations
@@ -51,96 +71,56 @@ import datetime
 import itertools
 import re
 import typing
-from collections.abc import Iterable, Iterator
-from typing import Any, Final
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 from lxml import etree
 
-from govreply.errors import Problem, ValidationError, XmlParseError
+from govreply.case import CaseFile
+from govreply.errors import Problem, ValidationError, XmlParseError  # noqa: F401  # the docstring example catches it
+from govreply.formats import _xmlsafe as safe
+from govreply.formats._xmlsafe import DEFAULT_OPTIONS, MAX_PROBLEMS, XmlOptions
 from govreply.formats.json._convert import make_converter, problems_from
-from govreply.formats.json._fast import structure_letter, unstructure_letter
+from govreply.formats.json._fast import (
+    structure_case,
+    structure_letter,
+    unstructure_case,
+    unstructure_letter,
+)
 from govreply.formats.json._upgrade import upgrade_letter
 from govreply.model import ReplyLetter
-from govreply.schemas import xml_schema
+from govreply.schemas import case_xml_schema, xml_schema
 
 __all__ = [
+    "CASE_NAMESPACE",
+    "CASE_VERSION",
     "DEFAULT_OPTIONS",
     "MAX_PROBLEMS",
     "NAMESPACE",
     "VERSION",
     "XmlOptions",
     "dumps",
+    "dumps_case",
     "from_element",
     "loads",
+    "loads_case",
     "to_element",
 ]
+
+T = TypeVar("T")
 
 #: The namespace of every element of the format.
 NAMESPACE: Final = "urn:govreply:reply-letter:2"
 #: The value of the root's ``version`` attribute.
 VERSION: Final = "2"
-#: Problems listed at most in one error (the last says how many more there were).
-MAX_PROBLEMS: Final = 100
+#: The namespace of a case file's elements (its letters keep theirs).
+CASE_NAMESPACE: Final = "urn:govreply:case-file:1"
+#: The value of a case file root's ``version`` attribute.
+CASE_VERSION: Final = "1"
 
 _NS = "{" + NAMESPACE + "}"
-# The namespaces read, each with its version: {urn:govreply:reply-letter:1} -> "1".
-_VERSIONS: Final = {"{urn:govreply:reply-letter:1}": "1", _NS: VERSION}
 _ROOT = "reply-letter"
-
-
-@attrs.frozen(kw_only=True)
-class XmlOptions:
-    """Limits :func:`loads` enforces on untrusted input.
-
-    >>> XmlOptions(max_bytes=1024).max_depth
-    32
-
-    Args:
-        max_bytes: largest accepted document, in bytes (UTF-8 for ``str`` input); 10 MiB.
-        max_depth: deepest accepted element nesting; a valid letter needs 12.
-    """
-
-    max_bytes: int = attrs.field(default=10 * 1024 * 1024)
-    max_depth: int = attrs.field(default=32)
-
-    @max_bytes.validator
-    def _check_bytes(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value < 1:
-            raise ValidationError(f"max_bytes must be at least 1, got {value}", field="max_bytes")
-
-    @max_depth.validator
-    def _check_depth(self, attribute: attrs.Attribute[int], value: int) -> None:
-        # libxml2 itself stops at 256 levels (without huge_tree, which stays off).
-        if not 1 <= value < 256:
-            raise ValidationError(f"max_depth must be 1..255, got {value}", field="max_depth")
-
-
-#: The limits :func:`loads` uses unless told otherwise.
-DEFAULT_OPTIONS: Final = XmlOptions()
-
-
-# Explicit parsers for every document (never lxml's global default, which any library in the
-# process may replace). No DTD, no entities, no network, no recovery (recover=True silently
-# drops text).
-# Comments and processing instructions are dropped so text around them joins up exactly.
-def _hardened_parser(encoding: str | None = None) -> etree.XMLParser:
-    return etree.XMLParser(
-        encoding=encoding,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        recover=False,
-        remove_comments=True,
-        remove_pis=True,
-        remove_blank_text=False,
-        strip_cdata=True,
-    )
-
-
-_PARSER: Final = _hardened_parser()
 
 # Each collection's item element.
 _ITEM_TAGS: Final = {
@@ -156,21 +136,30 @@ _ITEM_TAGS: Final = {
     "classification_options": "option",
     "remarks": "remark",
 }
+# … and those of a case file.
+_CASE_ITEM_TAGS: Final = {
+    **_ITEM_TAGS,
+    "cosigners": "name",
+    "merged": "merged-item",
+    "assignments": "assignment",
+    "letters": "reply-letter",
+    "feedback": "response",
+    "modes": "mode",
+    "history": "event",
+}
 
-_ITEM_TAG_SET: Final = frozenset(_ITEM_TAGS.values())
-
-# Characters XML 1.0 cannot carry: C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = safe.NOT_XML
 
 
 class _Spec:
     """The fields of one model class as written: by JSON key and by element name."""
 
-    __slots__ = ("by_key", "by_tag")
+    __slots__ = ("by_key", "by_tag", "cut")
 
-    def __init__(self) -> None:
+    def __init__(self, cut: int) -> None:
         self.by_key: dict[str, _Field] = {}
         self.by_tag: dict[str, _Field] = {}
+        self.cut = cut  # the length of "{namespace}" in the tags of these fields
 
 
 @attrs.frozen
@@ -182,15 +171,24 @@ class _Field:
     kind: str  # "text", "int", "bool", "date", "object" or "list"
     item_tag: str | None = None
     spec: _Spec | None = None  # the fields of an object, or of a list's items
+    item_open: str | None = None  # an item's start tag, when it carries more than its name
 
 
-def _build_spec() -> _Spec:
+def _build_spec(
+    root: type,
+    namespace: str,
+    item_tags: Mapping[str, str],
+    embedded: Mapping[type, tuple[_Spec, str]] | None = None,
+) -> _Spec:
+    """The spec of ``root``; ``embedded`` classes are written as given (a spec, a start tag)."""
     specs: dict[type, _Spec] = {}
+    cut = len(namespace) + 2
+    foreign = dict(embedded or {})
 
     def spec_of(cls: type) -> _Spec:
         if cls in specs:
             return specs[cls]
-        spec = specs[cls] = _Spec()
+        spec = specs[cls] = _Spec(cut)
         hints = typing.get_type_hints(cls)
         for a in attrs.fields(cls):
             tp = hints[a.name]
@@ -199,25 +197,34 @@ def _build_spec() -> _Spec:
             tag = a.name.replace("_", "-")
             if typing.get_origin(tp) is tuple:
                 item = typing.get_args(tp)[0]
-                sub = spec_of(item) if attrs.has(item) else None
-                field = _Field(a.name, tag, "list", _ITEM_TAGS[a.name], sub)
+                item_tag = item_tags[a.name]
+                if item in foreign:
+                    embedded_spec, start = foreign[item]
+                    field = _Field(a.name, tag, "list", item_tag, embedded_spec, start)
+                else:
+                    sub = spec_of(item) if attrs.has(item) else None
+                    field = _Field(a.name, tag, "list", item_tag, sub, item_tag)
             elif isinstance(tp, type) and attrs.has(tp):
                 field = _Field(a.name, tag, "object", spec=spec_of(tp))
             elif tp is bool:
                 field = _Field(a.name, tag, "bool")
             elif tp is int:
                 field = _Field(a.name, tag, "int")
-            elif tp is datetime.date:
+            elif tp in (datetime.date, datetime.datetime):
                 field = _Field(a.name, tag, "date")
             else:
                 field = _Field(a.name, tag, "text")
             spec.by_key[a.name] = spec.by_tag[tag] = field
         return spec
 
-    return spec_of(ReplyLetter)
+    return spec_of(root)
 
 
-_SPEC: Final = _build_spec()
+_SPEC: Final = _build_spec(ReplyLetter, NAMESPACE, _ITEM_TAGS)
+_LETTER_START: Final = f'{_ROOT} xmlns="{NAMESPACE}" version="{VERSION}"'
+_CASE_SPEC: Final = _build_spec(
+    CaseFile, CASE_NAMESPACE, _CASE_ITEM_TAGS, {ReplyLetter: (_SPEC, _LETTER_START)}
+)
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -249,8 +256,9 @@ def _write(out: list[str], obj: dict[str, Any], spec: _Spec, pad: str, unit: str
             if field.spec is None:
                 out += [f"{inner}<{item_tag}>{_escape(item)}</{item_tag}>" for item in value]
             else:
+                start = field.item_open
                 for item in value:
-                    out.append(f"{inner}<{item_tag}>")
+                    out.append(f"{inner}<{start}>")
                     _write(out, item, field.spec, inner + unit, unit)
                     out.append(f"{inner}</{item_tag}>")
             out.append(f"{pad}</{tag}>")
@@ -262,34 +270,258 @@ def _write(out: list[str], obj: dict[str, Any], spec: _Spec, pad: str, unit: str
             out.append(f"{pad}<{tag}>{_escape(value)}</{tag}>")
 
 
-def _serialize(letter: ReplyLetter, indent: int | None) -> str:
-    document = unstructure_letter(letter)
-    out = [f'<{_ROOT} xmlns="{NAMESPACE}" version="{VERSION}">']
-    unit = "" if indent is None else " " * indent
-    newline = "" if indent is None else "\n"
-    _write(out, document, _SPEC, newline + unit, unit)
-    out.append(f"{newline}</{_ROOT}>")
-    text = "".join(out)
-    if _NOT_XML.search(text):
-        path, char = next(_unwritable(document, "reply-letter", _SPEC))
-        raise ValidationError(
-            f"{path}: U+{ord(char):04X} cannot be written in XML 1.0", field=path, value=char
-        )
-    return text
-
-
-def _unwritable(obj: dict[str, Any], path: str, spec: _Spec) -> Iterator[tuple[str, str]]:
+def _unwritable(
+    obj: dict[str, Any], path: str, spec: _Spec, root: str
+) -> Iterator[tuple[str, str]]:
     """The model paths (``sections[0].heading``) of the strings XML cannot carry."""
     for key, value in obj.items():
         field = spec.by_key[key]
-        here = key if path == "reply-letter" else f"{path}.{key}"
+        here = key if path == root else f"{path}.{key}"
         items = value if field.kind == "list" else [value]
         for i, item in enumerate(items):
             where = f"{here}[{i}]" if field.kind == "list" else here
             if isinstance(item, dict):
-                yield from _unwritable(item, where, field.spec)  # type: ignore[arg-type]
+                yield from _unwritable(item, where, field.spec, root)  # type: ignore[arg-type]
             elif isinstance(item, str) and (match := _NOT_XML.search(item)):
                 yield where, match.group()
+
+
+# ---------------------------------------------------------------------------------- reading
+
+
+# nodes that an lxml tree may hold among the elements
+_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+
+
+def _text(element: etree._Element) -> str | None:
+    """All the text of a validated text-only element, across comments and PIs inside it."""
+    if not len(element):
+        return element.text
+    return (element.text or "") + "".join(node.tail or "" for node in element)
+
+
+def _read(element: etree._Element, spec: _Spec) -> dict[str, Any]:
+    table = spec.by_tag
+    cut = spec.cut
+    out: dict[str, Any] = {}
+    for child in element:
+        if isinstance(child, _NOT_ELEMENTS):
+            continue  # a comment or PI (a tree from another parser may keep them)
+        field = table[child.tag[cut:]]
+        kind = field.kind
+        if kind == "text":
+            out[field.key] = _text(child)
+        elif kind == "object":
+            out[field.key] = _read(child, field.spec)  # type: ignore[arg-type]
+        elif kind == "list":
+            sub = field.spec
+            items = [item for item in child if not isinstance(item, _NOT_ELEMENTS)]
+            if sub is None:
+                out[field.key] = [_text(item) for item in items]
+            else:
+                out[field.key] = [_read(item, sub) for item in items]
+        elif kind == "int":
+            out[field.key] = _integer(child)
+        elif kind == "bool":
+            out[field.key] = (_text(child) or "").strip() in ("true", "1")
+        else:
+            out[field.key] = (_text(child) or "").strip()  # xs:date collapses spaces
+    return out
+
+
+class _TooLongError(Exception):
+    """An integer with more digits than ``int()`` converts, at ``element``."""
+
+    def __init__(self, element: etree._Element, cause: ValueError) -> None:
+        super().__init__(str(cause))
+        self.element = element
+
+
+def _integer(element: etree._Element) -> int:
+    """The value of an element the XSD has checked as an integer."""
+    try:
+        return int(typing.cast(str, element.text))
+    except ValueError as exc:  # more digits than int() will convert
+        raise _TooLongError(element, exc) from exc
+
+
+def _path_function(item_tags: frozenset[str]) -> Callable[[etree._Element], str]:
+    def element_path(element: etree._Element) -> str:
+        """``/reply-letter/sections/section[2]/heading``: local names, items numbered from 1."""
+        steps = []
+        node: etree._Element | None = element
+        while node is not None:
+            tag = etree.QName(node).localname if isinstance(node.tag, str) else "?"
+            parent = node.getparent()
+            if parent is not None and tag in item_tags:
+                steps.append(f"{tag}[{parent.index(node) + 1}]")
+            else:
+                steps.append(tag)
+            node = parent
+        return "/" + "/".join(reversed(steps))
+
+    return element_path
+
+
+_element_path = _path_function(frozenset(_ITEM_TAGS.values()))
+_case_element_path = _path_function(frozenset(_CASE_ITEM_TAGS.values()))
+
+
+def _locate(root: etree._Element, json_path: str, prefix: str) -> etree._Element:
+    """The element a JSON path (``$.letter.sections[0].heading``) of the mapping points at."""
+    node = root
+    for name, index in re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", json_path.removeprefix(prefix)):
+        children = [c for c in node if isinstance(c.tag, str)]
+        if name:
+            tag = name.replace("_", "-")
+            found = next((c for c in children if etree.QName(c).localname == tag), None)
+        else:
+            found = children[int(index)] if int(index) < len(children) else None
+        if found is None:
+            break
+        node = found
+    return node
+
+
+@attrs.frozen
+class _Document(Generic[T]):
+    """One XML document type: its root, namespaces, schema and the functions that read it."""
+
+    root_tag: str
+    namespace: str
+    versions: Mapping[str, str]  # "{namespace}" -> version, for every namespace read
+    root: type[T]
+    spec: _Spec
+    schema: Callable[[str], etree.XMLSchema]
+    unstructure: Callable[[T], dict[str, Any]]
+    structure: Callable[[Any], T]
+    upgrades: Mapping[str, Callable[[Any], Any]]
+    path_of: Callable[[etree._Element], str]
+    json_key: str
+
+    def serialize(self, value: T, indent: int | None) -> str:
+        document = self.unstructure(value)
+        version = self.versions["{" + self.namespace + "}"]
+        out = [f'<{self.root_tag} xmlns="{self.namespace}" version="{version}">']
+        unit = "" if indent is None else " " * indent
+        newline = "" if indent is None else "\n"
+        _write(out, document, self.spec, newline + unit, unit)
+        out.append(f"{newline}</{self.root_tag}>")
+        text = "".join(out)
+        if _NOT_XML.search(text):
+            path, char = next(_unwritable(document, self.root_tag, self.spec, self.root_tag))
+            raise ValidationError(
+                f"{path}: U+{ord(char):04X} cannot be written in XML 1.0", field=path, value=char
+            )
+        return text
+
+    def from_element(self, element: etree._Element) -> T:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        root = self.root_tag
+        namespace = tag[: -len(root)] if tag.endswith("}" + root) else ""
+        expected = self.versions.get(namespace)
+        if expected is None:
+            safe.fail([self.at(element, f"expected <{root}> in {self.namespace}")])
+        version = element.get("version")
+        if version is not None and version != expected:
+            message = f"version {version!r} in the namespace of version {expected}"
+            safe.fail([Problem(f"/{root}/@version", message, safe.line(element))])
+        safe.refuse_entities(element, self.path_of)
+        safe.schema_problems(self.schema(expected), element, self.path_of)
+        try:
+            document = _read(element, self.spec)
+        except _TooLongError as exc:
+            safe.fail([self.at(exc.element, f"integer too long: {exc}")], exc.__cause__)
+        upgrade = self.upgrades.get(expected)
+        if upgrade is not None:
+            document = upgrade(document)
+        try:
+            return self.structure(document)
+        except Exception:  # the detailed converter below says what is wrong
+            pass
+        prefix = f"$.{self.json_key}"
+        try:
+            value: T = _converter.structure(document, self.root)
+        except Exception as exc:
+            found = list(itertools.islice(problems_from(exc, prefix, self.root), MAX_PROBLEMS + 1))
+            located = [
+                self.at(_locate(element, p.path, prefix), p.message) for p in found[:MAX_PROBLEMS]
+            ]
+            safe.fail(safe.capped(located, len(found)), exc)
+        return value
+
+    def at(self, node: etree._Element, message: str) -> Problem:
+        return safe.at(node, message, self.path_of)
+
+
+def _schema(version: str) -> etree.XMLSchema:
+    """The XSD of ``version``, compiled on first use and kept."""
+    schema = _XML_SCHEMAS.get(version)
+    if schema is None:
+        document = etree.fromstring(xml_schema(int(version)).encode("utf-8"), _PARSER)
+        schema = _XML_SCHEMAS[version] = etree.XMLSchema(document)
+    return schema
+
+
+_XML_SCHEMAS: dict[str, etree.XMLSchema] = {}
+_PARSER: Final = safe.hardened_parser()
+
+
+class _LetterSchemas(etree.Resolver):
+    """Resolves the case XSD's ``xs:import`` of the letter XSD to the packaged file."""
+
+    # lxml-stubs 0.5 leave out the context argument that lxml passes and resolve_string needs.
+    def resolve(  # type: ignore[override]
+        self, system_url: str, public_id: str, context: object
+    ) -> Any:
+        name = system_url.rsplit("/", 1)[-1]
+        match = re.fullmatch(r"reply-letter-([0-9]+)\.xsd", name)
+        if match is None:
+            return None
+        return self.resolve_string(xml_schema(int(match[1])), context)  # type: ignore[call-arg]
+
+
+def _case_schema(version: str) -> etree.XMLSchema:
+    """The case-file XSD of ``version`` (with the letter XSD it imports), compiled once."""
+    schema = _CASE_SCHEMAS.get(version)
+    if schema is None:
+        parser = safe.hardened_parser()
+        parser.resolvers.add(_LetterSchemas())
+        text = case_xml_schema(int(version)).encode("utf-8")
+        document = etree.fromstring(text, parser, base_url="govreply-schemas/case-file.xsd")
+        schema = _CASE_SCHEMAS[version] = etree.XMLSchema(document)
+    return schema
+
+
+_CASE_SCHEMAS: dict[str, etree.XMLSchema] = {}
+_converter = make_converter()
+
+_LETTER: Final = _Document(
+    _ROOT,
+    NAMESPACE,
+    {"{urn:govreply:reply-letter:1}": "1", _NS: VERSION},
+    ReplyLetter,
+    _SPEC,
+    lambda version: _schema(version),  # looked up on each call (tests replace it)
+    unstructure_letter,
+    structure_letter,
+    {"1": upgrade_letter},
+    _element_path,
+    "letter",
+)
+_CASE: Final = _Document(
+    "case-file",
+    CASE_NAMESPACE,
+    {"{" + CASE_NAMESPACE + "}": CASE_VERSION},
+    CaseFile,
+    _CASE_SPEC,
+    _case_schema,
+    unstructure_case,
+    structure_case,
+    {},
+    _case_element_path,
+    "case",
+)
 
 
 def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
@@ -308,7 +540,7 @@ def dumps(letter: ReplyLetter, *, indent: int | None = None) -> str:
         ValidationError: a text holds a character XML 1.0 cannot carry; ``field`` names it
             (``sections[0].paragraphs[1].text``).
     """
-    return _serialize(letter, indent)
+    return _LETTER.serialize(letter, indent)
 
 
 def to_element(letter: ReplyLetter) -> etree._Element:
@@ -321,108 +553,7 @@ def to_element(letter: ReplyLetter) -> etree._Element:
     Raises:
         ValidationError: as :func:`dumps`.
     """
-    return etree.fromstring(_serialize(letter, None).encode("utf-8"), _PARSER)
-
-
-# ---------------------------------------------------------------------------------- reading
-
-
-def _schema(version: str) -> etree.XMLSchema:
-    """The XSD of ``version``, compiled on first use and kept."""
-    schema = _XML_SCHEMAS.get(version)
-    if schema is None:
-        document = etree.fromstring(xml_schema(int(version)).encode("utf-8"), _PARSER)
-        schema = _XML_SCHEMAS[version] = etree.XMLSchema(document)
-    return schema
-
-
-_XML_SCHEMAS: dict[str, etree.XMLSchema] = {}
-_converter = make_converter()
-
-
-def _element_path(element: etree._Element) -> str:
-    """``/reply-letter/sections/section[2]/heading``: local names, items numbered from 1."""
-    steps = []
-    node: etree._Element | None = element
-    while node is not None:
-        tag = etree.QName(node).localname if isinstance(node.tag, str) else "?"
-        parent = node.getparent()
-        if parent is not None and tag in _ITEM_TAG_SET:
-            steps.append(f"{tag}[{parent.index(node) + 1}]")
-        else:
-            steps.append(tag)
-        node = parent
-    return "/" + "/".join(reversed(steps))
-
-
-# nodes that an lxml tree may hold among the elements
-_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
-
-
-def _text(element: etree._Element) -> str | None:
-    """All the text of a validated text-only element, across comments and PIs inside it."""
-    if not len(element):
-        return element.text
-    return (element.text or "") + "".join(node.tail or "" for node in element)
-
-
-def _read(element: etree._Element, spec: _Spec, cut: int) -> dict[str, Any]:
-    table = spec.by_tag
-    out: dict[str, Any] = {}
-    for child in element:
-        if isinstance(child, _NOT_ELEMENTS):
-            continue  # a comment or PI (a tree from another parser may keep them)
-        field = table[child.tag[cut:]]
-        kind = field.kind
-        if kind == "text":
-            out[field.key] = _text(child)
-        elif kind == "object":
-            out[field.key] = _read(child, field.spec, cut)  # type: ignore[arg-type]
-        elif kind == "list":
-            sub = field.spec
-            items = [item for item in child if not isinstance(item, _NOT_ELEMENTS)]
-            if sub is None:
-                out[field.key] = [_text(item) for item in items]
-            else:
-                out[field.key] = [_read(item, sub, cut) for item in items]
-        elif kind == "int":
-            out[field.key] = _integer(child)
-        elif kind == "bool":
-            out[field.key] = (_text(child) or "").strip() in ("true", "1")
-        else:
-            out[field.key] = (_text(child) or "").strip()  # xs:date collapses spaces
-    return out
-
-
-def _integer(element: etree._Element) -> int:
-    """The value of an element the XSD has checked as an integer."""
-    try:
-        return int(typing.cast(str, element.text))
-    except ValueError as exc:  # more digits than int() will convert
-        _fail([_at(element, f"integer too long: {exc}")], exc)
-
-
-def _fail(problems: list[Problem], cause: BaseException | None = None) -> typing.NoReturn:
-    error = XmlParseError(problems=tuple(problems))
-    if cause is not None:
-        raise error from cause
-    raise error
-
-
-def _locate(root: etree._Element, json_path: str) -> etree._Element:
-    """The element a JSON path (``$.letter.sections[0].heading``) of the mapping points at."""
-    node = root
-    for name, index in re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", json_path.removeprefix("$.letter")):
-        children = [c for c in node if isinstance(c.tag, str)]
-        if name:
-            tag = _NS + name.replace("_", "-")
-            found = next((c for c in children if c.tag == tag), None)
-        else:
-            found = children[int(index)] if int(index) < len(children) else None
-        if found is None:
-            break
-        node = found
-    return node
+    return etree.fromstring(_LETTER.serialize(letter, None).encode("utf-8"), _PARSER)
 
 
 def from_element(element: etree._Element) -> ReplyLetter:
@@ -437,83 +568,7 @@ def from_element(element: etree._Element) -> ReplyLetter:
     Raises:
         XmlParseError: the element is not a valid letter; ``problems`` lists every violation.
     """
-    tag = element.tag if isinstance(element.tag, str) else ""
-    namespace = tag[: -len(_ROOT)] if tag.endswith("}" + _ROOT) else ""
-    expected = _VERSIONS.get(namespace)
-    if expected is None:
-        _fail([_at(element, f"expected <{_ROOT}> in {NAMESPACE}")])
-    version = element.get("version")
-    if version is not None and version != expected:
-        message = f"version {version!r} in the namespace of version {expected}"
-        _fail([Problem(f"/{_ROOT}/@version", message, _line(element))])
-    for entity in element.iter(etree.Entity):
-        parent = entity.getparent()
-        problem = _at(parent if parent is not None else element, "")
-        message = f"entity reference {entity.text} is not allowed"
-        _fail([problem._replace(message=message, line=_line(entity))])
-    schema = _schema(expected)
-    try:
-        valid = schema.validate(element)
-    except etree.Error as exc:  # libxml2 gives up on trees no parser could have produced
-        _fail([_at(element, f"cannot validate: {exc}")], exc)
-    if not valid:
-        log = list(typing.cast("Iterable[Any]", schema.error_log))
-        problems = [
-            _readable_path(Problem(e.path or "/", _schema_message(e.message), e.line), element)
-            for e in log[:MAX_PROBLEMS]
-        ]
-        _fail(_capped(problems, len(log)))
-    document = _read(element, _SPEC, len(namespace))
-    if expected == "1":
-        document = upgrade_letter(document)
-    try:
-        return structure_letter(document)
-    except Exception:  # the detailed converter below says what is wrong
-        pass
-    try:
-        letter: ReplyLetter = _converter.structure(document, ReplyLetter)
-    except Exception as exc:
-        found = list(itertools.islice(problems_from(exc, "$.letter"), MAX_PROBLEMS + 1))
-        located = [_at(_locate(element, p.path), p.message) for p in found[:MAX_PROBLEMS]]
-        _fail(_capped(located, len(found)), exc)
-    return letter
-
-
-def _capped(problems: list[Problem], total: int) -> list[Problem]:
-    """``problems`` (at most MAX_PROBLEMS), and a last one saying that more were left out."""
-    if total <= len(problems):
-        return problems
-    return [*problems, Problem("/", f"more problems not listed (only the first {MAX_PROBLEMS})")]
-
-
-def _line(node: etree._Element) -> int | None:
-    return typing.cast("int | None", node.sourceline)
-
-
-def _at(node: etree._Element, message: str) -> Problem:
-    """A problem located at ``node``: its element path and source line."""
-    return Problem(_element_path(node), message, _line(node))
-
-
-# Element '{urn:govreply:reply-letter:1}kind': [facet 'enumeration'] The value 'x' is not …
-# (the element is named by the problem's path already; the namespace is always ours)
-_SCHEMA_PREFIX = re.compile(r"^Element '[^']*': (?:\[facet '[^']*'\] )?")
-_QUALIFIED = re.compile(r"\{urn:govreply:reply-letter:[0-9]+\}")
-
-
-def _schema_message(message: str) -> str:
-    return _QUALIFIED.sub("", _SCHEMA_PREFIX.sub("", message))
-
-
-def _readable_path(problem: Problem, root: etree._Element) -> Problem:
-    # libxml2 paths look like /*/*[8]/*[1]; name each step instead.
-    try:
-        found = root.getroottree().xpath(problem.path)
-    except etree.XPathError:
-        return problem
-    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-        return Problem(_element_path(found[0]), problem.message, problem.line)
-    return problem
+    return _LETTER.from_element(element)
 
 
 def loads(data: str | bytes, *, options: XmlOptions = DEFAULT_OPTIONS) -> ReplyLetter:
@@ -535,63 +590,42 @@ def loads(data: str | bytes, *, options: XmlOptions = DEFAULT_OPTIONS) -> ReplyL
             reference, is not well-formed XML, is not valid against the XSD, or breaks a
             model invariant. ``problems`` lists each with its line and element path.
     """
-    try:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-    except UnicodeEncodeError as exc:
-        message = f"character {exc.start} cannot be encoded: {exc.reason} (a lone surrogate?)"
-        _fail([Problem("/", message)], exc)
-    if len(raw) > options.max_bytes:
-        _fail(
-            [
-                Problem(
-                    "/",
-                    f"document of {len(raw)} bytes exceeds the limit of "
-                    f"{options.max_bytes} bytes (XmlOptions.max_bytes)",
-                )
-            ]
-        )
-    if any(marker in raw for marker in _DOCTYPE_MARKERS):
-        # Refused before libxml2 sees it, so no DTD (internal or external) is ever processed.
-        line = raw[: raw.find(next(m for m in _DOCTYPE_MARKERS if m in raw))].count(b"\n") + 1
-        _fail([Problem("/", _NO_DOCTYPE, line if isinstance(data, str) else None)])
-    try:
-        if isinstance(data, str):
-            root = etree.fromstring(raw, _UTF8_PARSER)
-        else:
-            root = etree.fromstring(raw, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        _fail([Problem("/", f"not well-formed XML: {exc.msg}", exc.lineno or None)], exc)
-    info: Any = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None:
-        _fail([Problem("/", _NO_DOCTYPE, 1)])
-    if _too_deep(root, options.max_depth):
-        _fail(
-            [
-                Problem(
-                    "/",
-                    f"elements nest deeper than {options.max_depth} levels (XmlOptions.max_depth)",
-                )
-            ]
-        )
-    return from_element(root)
+    return _LETTER.from_element(safe.parse_untrusted(data, options))
 
 
-_NO_DOCTYPE = "a DOCTYPE is not allowed (DTDs and entities are refused)"
-# "<!DOCTYPE" in the encodings whose bytes can be searched directly (UTF-8 and other
-# ASCII-compatible ones, UTF-16 either way round). Anything else is caught after parsing.
-_DOCTYPE_MARKERS: Final = tuple(
-    "<!DOCTYPE".encode(codec) for codec in ("ascii", "utf-16-le", "utf-16-be")
-)
+def dumps_case(case: CaseFile, *, indent: int | None = None) -> str:
+    """Serialize a case file as an XML document in ``urn:govreply:case-file:1``.
 
-# The same hardening; str input was encoded to UTF-8 here, whatever its declaration says.
-_UTF8_PARSER: Final = _hardened_parser("utf-8")
+    >>> from govreply.case import CaseFile
+    >>> from govreply.examples import seed_letter
+    >>> dumps_case(CaseFile.from_letter(seed_letter()))[:71]
+    '<case-file xmlns="urn:govreply:case-file:1" version="1"><submission><ki'
+
+    Args:
+        case: the case file to write.
+        indent: spaces per nesting level; ``None`` (the default) writes one line.
+
+    Raises:
+        ValidationError: a text holds a character XML 1.0 cannot carry; ``field`` names it
+            (``letters[0].title``).
+    """
+    return _CASE.serialize(case, indent)
 
 
-def _too_deep(root: etree._Element, max_depth: int) -> bool:
-    probe = _DEPTH_PROBES.get(max_depth)
-    if probe is None:
-        probe = _DEPTH_PROBES[max_depth] = etree.XPath("boolean(/" + "/*" * (max_depth + 1) + ")")
-    return bool(probe(root))
+def loads_case(data: str | bytes, *, options: XmlOptions = DEFAULT_OPTIONS) -> CaseFile:
+    """Read a case file from an untrusted XML document, as :func:`loads` reads a letter.
 
+    >>> from govreply.case import CaseFile
+    >>> from govreply.examples import seed_letter
+    >>> case = CaseFile.from_letter(seed_letter())
+    >>> loads_case(dumps_case(case)) == case
+    True
 
-_DEPTH_PROBES: dict[int, etree.XPath] = {}
+    Args:
+        data: the document.
+        options: size and depth limits.
+
+    Raises:
+        XmlParseError: as :func:`loads`; element paths run from ``/case-file``.
+    """
+    return _CASE.from_element(safe.parse_untrusted(data, options))
