@@ -22,14 +22,14 @@ import attrs
 from lxml import etree
 
 from govreply.errors import DocumentParseError, ValidationError
-from govreply.formats.xml import _hardened_parser
+from govreply.formats._xmlsafe import hardened_parser
 
 __all__ = ["MAX_RATIO", "Package", "PackageLimits", "resolve"]
 
 #: The highest compression ratio accepted for a member larger than 1 MiB.
 MAX_RATIO: Final = 200
 
-_PARSER: Final = _hardened_parser()
+_PARSER: Final = hardened_parser()
 _DOCTYPE_MARKERS: Final = tuple("<!DOCTYPE".encode(c) for c in ("ascii", "utf-16-le", "utf-16-be"))
 
 

@@ -56,6 +56,7 @@ NAME = "名称"
 TOTAL = "人数"
 ROLE = "身份"
 ET_AL = "等"
+UNIT = "所在单位"
 
 TEXT = "正文"
 OPENING = "开头"

@@ -125,6 +125,7 @@ def _addressees(element: etree._Element) -> Addressees:
         total=_integer(element, n.TOTAL),
         role=_child_text(element, n.ROLE),
         et_al=(element.findtext(n.ET_AL) or "").strip() in ("true", "1"),
+        unit=_child_text(element, n.UNIT),
     )
 
 

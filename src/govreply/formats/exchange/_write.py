@@ -61,6 +61,7 @@ def _addressees(parent: etree._Element, tag: str, addressees: Addressees, where:
     _put(element, n.ROLE, addressees.role, f"{where}.role")
     if addressees.et_al:
         etree.SubElement(element, n.ET_AL).text = "true"
+    _put(element, n.UNIT, addressees.unit, f"{where}.unit")
 
 
 def _paragraphs(parent: etree._Element, paragraphs: tuple[Paragraph, ...], where: str) -> None:
