@@ -164,15 +164,19 @@ def _find_addressee(entries: list[Entry]) -> tuple[int, tuple[int, int] | None] 
     ``虞交建[2019]18号 陈江芬代表: 您在…``) is split.
     """
     weak: int | None = None
+
+    def opens(i: int) -> bool:
+        """Whether an opening (您提出的…收悉 / 您好！) follows entry ``i``."""
+        nxt = entries[i + 1].folded[: g.META_MAX] if i + 1 < len(entries) else ""
+        return bool(g.OPENING_WORDS.search(nxt) or _GREETING.match(nxt))
+
     for i, entry in enumerate(entries):
         folded = entry.folded
-        nxt = entries[i + 1].folded[: g.META_MAX] if i + 1 < len(entries) else ""
-        opens = bool(g.OPENING_WORDS.search(nxt) or _GREETING.match(nxt))
         if g.META.match(folded):
             continue
         short = len(folded) <= g.META_MAX
         if not folded.endswith(":") or not short:
-            if short and opens and _BARE_ADDRESSEE.match(g.squash(folded)):
+            if short and _BARE_ADDRESSEE.match(g.squash(folded)) and opens(i):
                 return i, None
             inline = _INLINE_ADDRESSEE.search(folded)
             if (
@@ -193,7 +197,7 @@ def _find_addressee(entries: list[Entry]) -> tuple[int, tuple[int, int] | None] 
         if g.ADDRESSEE_ROLE.search(body):
             return i, None
         # an agency or a name without a role counts only when an opening follows it
-        if weak is None and opens:
+        if weak is None and opens(i):
             weak = i
     return (weak, None) if weak is not None else None
 
