@@ -52,6 +52,8 @@ EXIT_INPUT = 1
 #: Exit status: the command line itself is wrong.
 EXIT_USAGE = 2
 
+#: The longest integer `govreply numeral` writes (Python itself refuses to read past 4300 digits).
+_MAX_DIGITS = 4000
 # 12345 / -105 / １２３ (full-width digits are folded by NFKC first)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 #: Problems printed per failed input when reading many (the rest are counted).
@@ -487,6 +489,11 @@ def _cmd_numeral(args: argparse.Namespace) -> int:
     value: str = args.value.strip()
     folded = unicodedata.normalize("NFKC", value)
     if _INTEGER.fullmatch(folded):
+        if len(folded.lstrip("+-")) > _MAX_DIGITS:
+            cio.Console(sys.stderr).error(
+                f"{folded[:12]}…", f"an integer of at most {_MAX_DIGITS} digits, please"
+            )
+            return EXIT_INPUT
         print(format_number(int(folded), style=args.style or "lower"))
         return EXIT_OK
     if args.style is not None:

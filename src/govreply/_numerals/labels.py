@@ -54,6 +54,10 @@ def _check_positive(name: str, value: int) -> None:
         raise NumeralError(f"{name} must be an integer from 1, got {value!r}")
 
 
+#: The largest section index a label is written for: letters never come near it.
+MAX_LABEL_INDEX = 10**9
+
+
 def format_label(level: int, index: int) -> str:
     """Write the label of section ``index`` at ``level`` (GB/T 9704-2012 7.3.3).
 
@@ -65,9 +69,13 @@ def format_label(level: int, index: int) -> str:
         index: the section's number, from 1.
 
     Raises:
-        NumeralError: ``level`` is not 1-4 or ``index`` is below 1.
+        NumeralError: ``level`` is not 1-4, or ``index`` is below 1 or above
+            :data:`MAX_LABEL_INDEX`.
     """
     _check_positive("index", index)
+    if index > MAX_LABEL_INDEX:
+        # also keeps str() of a huge int (Python refuses past 4300 digits) out of reach
+        raise NumeralError(f"a section index is at most {MAX_LABEL_INDEX}, got a larger one")
     if level == 1:
         return format_number(index) + "、"
     if level == 2:

@@ -97,8 +97,9 @@ class Classification:
             ValidationError: no classification code can be read from ``text``, or it is longer
                 than :data:`MAX_PRINTED` characters.
         """
-        folded = unicodedata.normalize("NFKC", text[: 4 * MAX_PRINTED]).strip()
-        match = _PRINTED.match(folded) if len(folded) <= MAX_PRINTED else None
+        stripped = text.strip()
+        folded = unicodedata.normalize("NFKC", stripped) if len(stripped) <= MAX_PRINTED else ""
+        match = _PRINTED.match(folded) if folded else None
         if match is None:
             raise ValidationError(
                 f"not a classification (expected e.g. A1, （B）, 类别：C): {text[:MAX_PRINTED]!r}",
