@@ -70,6 +70,8 @@ _TRADITIONAL = (
 _SIMPLIFIED = str.maketrans(_TRADITIONAL[0::2], _TRADITIONAL[1::2])
 # a fast scan first: most text holds no traditional character, and translate() is slow
 _HAS_TRADITIONAL = re.compile("[" + _TRADITIONAL[0::2] + "]")
+# any character fold() changes
+_FOLDED = re.compile("[\uff01-\uff5e\u3000\u00a0" + _TRADITIONAL[0::2] + "]")
 
 
 @functools.lru_cache(maxsize=4096)  # a line is folded by several readers of the grammar
@@ -83,8 +85,8 @@ def fold(text: str) -> str:
     >>> fold("类别：（Ａ１）"), fold("對縣十七屆人大四次會議")
     ('类别:(A1)', '对县十七届人大四次会议')
     """
-    if text.isascii():
-        return text
+    if text.isascii() or not _FOLDED.search(text):
+        return text  # nothing to fold (the common case): one scan, no copy
     for wide, narrow in _COMMON:
         if wide in text:
             text = text.replace(wide, narrow)

@@ -67,8 +67,13 @@ def _strip_comments(text: str, findings: list[Finding]) -> str:
     return "".join(out)
 
 
-def _entries(lines: list[str], offset: int, folded: list[str] | None = None) -> list[Entry]:
-    """The non-blank lines, stripped; ``folded`` is ``fold`` of each line when known."""
+# fold() without its cache: every line is folded once here, and caching a whole document's lines
+# would keep them alive
+_fold_line = g.fold.__wrapped__
+
+
+def _entries(lines: list[str], offset: int) -> list[Entry]:
+    """The non-blank lines, stripped, with the folded start of each."""
     entries: list[Entry] = []
     blank = False
     for i, raw in enumerate(lines):
@@ -76,12 +81,9 @@ def _entries(lines: list[str], offset: int, folded: list[str] | None = None) -> 
         if not text.strip("|"):  # blank, or only the borders of a web page's table
             blank = True
             continue
-        # only a line's start is matched against the grammar (its end is read from ``text``)
-        if folded is not None:
-            head = folded[i].strip()[: 2 * g.META_MAX]
-        else:
-            head = g.fold(text[: 2 * g.META_MAX])
-        entries.append(Entry(text, head, i + offset, blank))
+        # only a line's start is matched against the grammar (its end is read from ``text``);
+        # fold() returns its argument when it changes nothing, so most lines share one string
+        entries.append(Entry(text, _fold_line(text[: 2 * g.META_MAX]), i + offset, blank))
         blank = False
     return entries
 
@@ -298,13 +300,12 @@ def _approved_by(texts: list[str]) -> str | None:
 def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dict[str, str]]:
     """Parse ``data`` into a letter and the findings made while reading it."""
     findings: list[Finding] = []
-    text = _strip_comments(_decode(data), findings)
-    lines = text.splitlines()
+    lines = _strip_comments(_decode(data), findings).splitlines()
     form_at = find_form(lines)
-    letter_lines = lines if form_at is None else lines[:form_at]
-    # fold() keeps lengths and line breaks, so the folded lines pair with the printed ones
-    folded = g.fold("\n".join(letter_lines)).split("\n")
-    entries = _entries(letter_lines, 1, folded if len(folded) == len(letter_lines) else None)
+    entries = _entries(lines if form_at is None else lines[:form_at], 1)
+    # only the entries are read from here on (and the form's lines): let the rest go
+    form_lines = lines[form_at:] if form_at is not None else []
+    del lines
     found = _find_addressee(entries)
     if found is None:
         flat = _unflatten(entries)
@@ -318,7 +319,7 @@ def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dic
     if span is not None:
         at = _split_addressee(entries, at, span, findings)
     try:
-        return _assemble(entries, at, lines, form_at, findings)
+        return _assemble(entries, at, form_lines, form_at, findings)
     except GovReplyError as exc:
         if isinstance(exc, TextParseError):
             raise
@@ -335,7 +336,7 @@ def parse_text(data: str | bytes) -> tuple[ReplyLetter, tuple[Finding, ...], dic
 def _assemble(
     entries: list[Entry],
     at: int,
-    lines: list[str],
+    form_lines: list[str],
     form_at: int | None,
     findings: list[Finding],
 ) -> tuple[ReplyLetter, tuple[Finding, ...], dict[str, str]]:
@@ -372,7 +373,7 @@ def _assemble(
     paragraphs, sections = build_body(body, findings)
     form = None
     if form_at is not None:
-        form, leftover = parse_form(lines[form_at:], form_at + 1, findings)
+        form, leftover = parse_form(form_lines, form_at + 1, findings)
         for entry in _entries(leftover, form_at + 1):
             findings.append(
                 note("GT403", f"line {entry.text!r} after the form ignored", entry.line)
