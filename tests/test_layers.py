@@ -18,6 +18,9 @@ ALLOWED = {
     "formats": {"errors", "numerals", "model", "formats", "schemas"},
     "schemas": {"schemas"},
     "examples": {"errors", "numerals", "model", "examples"},
+    "dataset": {"errors", "numerals", "model", "rules", "formats", "dataset"},
+    "dask": {"formats", "dataset", "dask"},
+    "report": {"errors", "dataset", "report"},
     "main": {"cli"},
 }
 

@@ -11,6 +11,7 @@ answers a people's congress deputy's suggestion (建议) or a CPPCC member's pro
 from __future__ import annotations
 
 from govreply.errors import (
+    DatasetError,
     GovReplyError,
     JsonParseError,
     NumeralError,
@@ -55,6 +56,7 @@ __all__ = [
     "Congress",
     "CongressBody",
     "Contact",
+    "DatasetError",
     "Disclosure",
     "DisclosureKind",
     "DocumentNumber",

@@ -6,6 +6,7 @@ also a :class:`ValueError`, so callers that only know the standard library still
     GovReplyError            (never raised itself)
     ├── NumeralError         a Chinese numeral, label or date that does not parse
     ├── ValidationError      a model value that breaks an invariant
+    ├── DatasetError         a file that is not a table of govreply rows (govreply.dataset)
     └── ParseError           a document that does not parse (never raised itself)
         ├── TextParseError   plain text; carries line, column and a caret drawing
         ├── JsonParseError   JSON; carries every problem with its JSON path
@@ -17,6 +18,7 @@ This module imports nothing from govreply, so any module may import it.
 from __future__ import annotations
 
 __all__ = [
+    "DatasetError",
     "GovReplyError",
     "JsonParseError",
     "NumeralError",
@@ -68,6 +70,19 @@ class ValidationError(GovReplyError, ValueError):
     ) -> None:
         self.field = field
         self.value = value
+        super().__init__(message)
+
+
+class DatasetError(GovReplyError, ValueError):
+    """A file or table is not one of govreply rows: unreadable, or missing columns it needs.
+
+    ``path`` names the file (``None`` for a table in memory).
+    """
+
+    default_message = "not a table of govreply rows"
+
+    def __init__(self, message: str | None = None, *, path: str | None = None) -> None:
+        self.path = path
         super().__init__(message)
 
 
