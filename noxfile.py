@@ -13,10 +13,12 @@ nox.options.error_on_missing_interpreters = False
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+# Extras every session that runs or checks the code installs, so all of it is exercised.
+EXTRAS = "arrow,dask,report"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install("-e", f".[{EXTRAS}]", *nox.project.dependency_groups(PYPROJECT, *groups))
 
 
 def _pytest(session: nox.Session) -> None:
@@ -63,6 +65,19 @@ def docs(session: nox.Session) -> None:
         session.run(
             "sphinx-build", "-W", "--keep-going", "-b", builder, "docs", f"docs/_build/{builder}"
         )
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Render the report in headless Chromium and redraw the docs' screenshot of it.
+
+    Needs Debian's chromium (``apt-get install chromium fonts-noto-cjk``), which a fresh
+    machine lacks; so this session is not in the default run, where the test skips.
+    """
+    _install(session, "test")
+    env = {"GOVREPLY_BROWSER": "required"}
+    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", *session.posargs, env=env)
+    session.run("python", "tests/browser.py", "docs/_static/report.png", env=env)
 
 
 @nox.session(default=False)

@@ -158,10 +158,13 @@ def parse_parquet(args: argparse.Namespace) -> int:
         console.error(exc.filename or args.output, cio.os_problem(exc))
         return 1
     console.finish()
+    notes = []
     if summary.resumed:
-        console.note(args.output, f"kept {summary.resumed} rows of the interrupted run")
-    failed = f" ({summary.failed} failed: see their error column)" if summary.failed else ""
-    sys.stderr.write(f"{cio.PROG}: wrote {summary.rows} rows to {args.output}{failed}\n")
+        notes.append(f"{summary.resumed} kept from the interrupted run")
+    if summary.failed:
+        notes.append(f"{summary.failed} failed: see their error column")
+    said = f" ({'; '.join(notes)})" if notes else ""
+    sys.stderr.write(f"{cio.PROG}: wrote {summary.rows} rows to {args.output}{said}\n")
     return 1 if summary.failed or empty_dirs else 0
 
 

@@ -48,7 +48,9 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "–"
 
 
-def _table(head: Sequence[str], rows: Iterable[Sequence[object]], *, numeric: set[int]) -> str:
+def _table(
+    head: Sequence[str] | None, rows: Iterable[Sequence[object]], *, numeric: set[int]
+) -> str:
     def cells(row: Sequence[object], tag: str) -> str:
         return "".join(
             f"<{tag}{' class=n' if i in numeric else ''}>{_esc(v)}</{tag}>"
@@ -56,7 +58,8 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[object]], *, numeric: se
         )
 
     body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
-    return f"<table><thead><tr>{cells(head, 'th')}</tr></thead><tbody>{body}</tbody></table>"
+    thead = "" if head is None else f"<thead><tr>{cells(head, 'th')}</tr></thead>"
+    return f"<table>{thead}<tbody>{body}</tbody></table>"
 
 
 def _section(key: str, title: str, parts: Iterable[str]) -> str:
@@ -83,7 +86,7 @@ def _overview(o: _stats.Overview, source: str) -> list[str]:
     ]
     return [
         f'<p class="lead">From <code>{_esc(source)}</code>.</p>',
-        _table(("", ""), rows, numeric=set()),
+        _table(None, rows, numeric=set()),
     ]
 
 
@@ -91,8 +94,9 @@ def _classes(c: _stats.Classes, letters: int) -> list[str]:
     graded = sum(count for grade, count in c.overall if grade != _stats.NOT_PRINTED)
     parts = [
         _note(
-            f"{graded} of {letters} letters print a handling class (答复类别); the grade is its "
-            "letter (A solved or being solved … D kept for reference, under the usual scheme)."
+            f"{graded} of {letters} letters print a handling class (答复类别). Under the usual "
+            "scheme the grade means: A solved or basically solved, B being solved or planned, "
+            "C to be solved later, D kept for reference."
         ),
         "<h3>Overall</h3>",
         bars(c.overall, title="Letters by class grade"),
