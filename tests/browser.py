@@ -65,7 +65,9 @@ def pixels(png: Path) -> tuple[int, int, list[bytes]]:
         chunks.setdefault(kind, body)
         at += 12 + size
     width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"])
-    assert depth == 8 and color in (2, 6) and not interlace, "unexpected PNG layout"
+    assert depth == 8, "not an 8-bit PNG"
+    assert color in (2, 6), "not an RGB or RGBA PNG"
+    assert not interlace, "an interlaced PNG"
     step = 3 if color == 2 else 4
     raw = zlib.decompress(idat)
     stride = width * step

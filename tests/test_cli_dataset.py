@@ -99,7 +99,8 @@ def test_an_unwritable_output_is_one_line(
     out = tmp_path / "no" / "such" / "letters.parquet"
     status, _, err = run(capsys, "parse", str(folder), "--to", "parquet", "-o", str(out))
     assert status == EXIT_INPUT
-    assert err.startswith("govreply: error: ") and "Traceback" not in err
+    assert err.startswith("govreply: error: ")
+    assert "Traceback" not in err
 
 
 def test_the_progress_bar_shows_rate_and_failures(
@@ -117,7 +118,9 @@ def test_the_progress_bar_shows_rate_and_failures(
     out = tmp_path / "letters.parquet"
     assert main(["parse", str(folder), "--to", "parquet", "-o", str(out)]) == EXIT_INPUT
     drawn = terminal.getvalue()
-    assert "5/5" in drawn and "files/s" in drawn and "2 failed" in drawn
+    assert "5/5" in drawn
+    assert "files/s" in drawn
+    assert "2 failed" in drawn
 
 
 def _command() -> list[str]:
@@ -157,7 +160,7 @@ def test_sigterm_keeps_the_rows_and_resume_finishes(tmp_path: Path) -> None:
 
 
 def test_report_writes_a_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """govreply report FILE -o OUT writes the page; without -o it goes to stdout."""
+    """The report goes to the file -o names; without -o, to stdout."""
     rows = tmp_path / "letters.parquet"
     run(capsys, "parse", str(_folder(tmp_path, 3, bad=1)), "--to", "parquet", "-o", str(rows))
     page = tmp_path / "report.html"
@@ -181,7 +184,7 @@ def test_report_on_a_file_that_is_not_rows_is_one_line(
 
 
 def test_the_commands_work_as_the_installed_script(tmp_path: Path) -> None:
-    """python -m govreply runs the parallel batch (workers re-import __main__ safely)."""
+    """The batch runs under python -m govreply (workers re-import __main__ safely)."""
     folder = _folder(tmp_path, 4)
     out = tmp_path / "letters.parquet"
     args = [*_command(), "parse", str(folder), "--to", "parquet", "-o", str(out), "-j", "2"]

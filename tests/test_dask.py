@@ -45,7 +45,7 @@ def test_read_letters_on_a_two_process_cluster(client: Client, tmp_path: Path) -
     """Both workers parse partitions; one row per file, failures included, as parse_one gives."""
     bad = tmp_path / "bad.txt"
     bad.write_text("这不是一封答复函", "utf-8")
-    paths = sorted(str(p) for p in LETTERS.glob("*.txt"))[:40] + [str(bad)]
+    paths = [*sorted(str(p) for p in LETTERS.glob("*.txt"))[:40], str(bad)]
     frame = read_letters(paths, files_per_partition=7)
     assert frame.npartitions == 6
     with get_task_stream(client) as tasks:

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from govreply import check
 from govreply.dataset import (
-    COLUMNS,
     BatchOptions,
     Row,
     arrow_schema,
@@ -93,7 +92,8 @@ def _deep_letter() -> ReplyLetter:
 def test_every_column_is_documented() -> None:
     """Each column of the schema carries a description in its field metadata."""
     for field in arrow_schema():
-        assert field.metadata and field.metadata[b"description"], field.name
+        assert field.metadata is not None, field.name
+        assert field.metadata[b"description"], field.name
 
 
 def test_the_schema_names_its_versions() -> None:
@@ -235,7 +235,8 @@ def test_parse_one_turns_bad_json_into_a_row_with_every_problem() -> None:
     """A JSON document with problems lists them, one per line."""
     row = parse_one("x.json", data=b'{"format": "govreply.reply-letter", "version": 9}')
     assert row.error_type == "JsonParseError"
-    assert row.error is not None and "version" in row.error
+    assert row.error is not None
+    assert "version" in row.error
 
 
 @given(st.binary(max_size=400), st.sampled_from(["x.txt", "x.json", "x.xml", "x"]))
@@ -357,7 +358,8 @@ def test_every_input_is_accounted_for(tmp_path: Path) -> None:
     assert table.column("error_type").to_pylist().count("TextParseError") == 2
     assert table.column("error_type").to_pylist()[-1] == "OSError"
     assert (summary.rows, summary.failed, summary.resumed) == (9, 3, 0)
-    assert not Path(f"{out}.writing").exists() and not Path(f"{out}.partial").exists()
+    assert not Path(f"{out}.writing").exists()
+    assert not Path(f"{out}.partial").exists()
 
 
 def test_an_interrupted_run_leaves_a_partial_file_that_resume_completes(tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def test_every_chart_is_well_formed_svg(corpus: pa.Table) -> None:
     assert len(charts) >= 8
     for chart in charts:
         root = ET.fromstring(chart)
-        assert root.get("role") == "img" and root.get("aria-label")
+        assert root.get("role") == "img"
+        assert root.get("aria-label")
         assert root.find("title") is not None
 
 
@@ -93,7 +94,8 @@ def test_ratings_classes_and_failures_are_counted() -> None:
     page = render_report(to_arrow(_rated()))
     assert "2 of 2 letters attach a feedback form" in page
     assert "2 of those carry the deputy&#x27;s rating" in page
-    assert "满意 satisfied: 1" in page and "不满意 dissatisfied: 1" in page
+    assert "满意 satisfied: 1" in page
+    assert "不满意 dissatisfied: 1" in page
     assert "<td>TextParseError</td><td class=n>1</td>" in page
     assert "<td>bad.txt</td><td>line 1: not a letter</td>" in page
     assert "2 of 2 letters print a handling class" in page
