@@ -461,3 +461,10 @@ def test_standard_reference_survives() -> None:
     reference = ItemReference(kind=seed_letter().kind, title="关于某事的建议")
     letter = attrs.evolve(seed_letter(), reference=reference)
     assert from_arrow(to_arrow([letter]))[0].letter == letter
+
+
+def test_the_how_to_lists_every_column() -> None:
+    """docs/howto/parquet.md has a table row for each column, in the schema's order."""
+    page = (Path(__file__).parent.parent / "docs" / "howto" / "parquet.md").read_text("utf-8")
+    listed = [line.split("`")[1] for line in page.splitlines() if line.startswith("| `")]
+    assert listed == arrow_schema().names
