@@ -55,7 +55,8 @@ def pixels(png: Path) -> tuple[int, int, list[bytes]]:
     """Width, height and the RGB rows of an 8-bit RGB or RGBA, non-interlaced PNG."""
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    chunks, at = {}, 8
+    chunks: dict[bytes, bytes] = {}
+    at = 8
     idat = b""
     while at < len(data):
         (size,) = struct.unpack(">I", data[at : at + 4])

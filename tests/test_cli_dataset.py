@@ -152,7 +152,7 @@ def test_sigterm_keeps_the_rows_and_resume_finishes(tmp_path: Path) -> None:
     done = subprocess.run([*args, "--resume"], capture_output=True, text=True, check=False)
     assert done.returncode == EXIT_INPUT, done.stderr  # the bad file is still bad
     assert f"({kept} kept from the interrupted run; 1 failed" in done.stderr
-    sources = pq.read_table(out, columns=["source"]).column("source").to_pylist()
+    sources = [str(s) for s in pq.read_table(out, columns=["source"]).column("source").to_pylist()]
     assert sorted(sources) == sorted(str(p) for p in folder.iterdir())
 
 

@@ -114,6 +114,7 @@ def test_the_record_column_has_the_json_records_keys() -> None:
             for key, item in value.items():
                 keys(item, arrow_type.field(key).type)
         elif isinstance(value, list):
+            assert isinstance(arrow_type, pa.ListType)
             for item in value:
                 keys(item, arrow_type.value_type)
 
@@ -269,9 +270,10 @@ def test_the_ratings_of_a_returned_form_are_columns() -> None:
 
 def test_level_and_place_are_separate_columns() -> None:
     """区二届人大四次会议 is level 区 with no place; 赣州市… is level 市, place 赣州市."""
+    congress = seed_letter().reference.congress
+    assert congress is not None
     reference = attrs.evolve(
-        seed_letter().reference,
-        congress=attrs.evolve(seed_letter().reference.congress, level="赣州市"),
+        seed_letter().reference, congress=attrs.evolve(congress, level="赣州市")
     )
     table = to_arrow([seed_letter(), attrs.evolve(seed_letter(), reference=reference)])
     assert table.column("level").to_pylist() == ["区", "市"]
@@ -404,7 +406,7 @@ def test_without_resume_a_run_starts_over(tmp_path: Path) -> None:
 def test_parse_batches_has_the_shape_spark_map_in_arrow_wants() -> None:
     """Batches of Spark's binaryFile columns map to batches of rows, one per file."""
     files = pa.record_batch(
-        {
+        {  # type: ignore[arg-type]  # a dict of mixed columns, as pyarrow accepts
             "path": ["file:/data/055.txt", "file:/data/056.txt"],
             "modificationTime": pa.array([0, 0], pa.timestamp("us")),
             "length": [len(SEED), 3],
