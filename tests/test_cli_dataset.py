@@ -191,3 +191,16 @@ def test_the_commands_work_as_the_installed_script(tmp_path: Path) -> None:
     done = subprocess.run(args, capture_output=True, text=True, check=False, env=os.environ)
     assert done.returncode == 0, done.stderr
     assert pq.read_metadata(out).num_rows == 4
+
+
+def test_resume_without_a_partial_file_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--resume with nothing to resume from starts over and notes why."""
+    folder = _folder(tmp_path, 2)
+    out = tmp_path / "letters.parquet"
+    status, _, err = run(
+        capsys, "parse", str(folder), "--to", "parquet", "-o", str(out), "--resume"
+    )
+    assert status == EXIT_OK
+    assert f"nothing to resume ({out}.partial did not exist); started over" in err

@@ -141,6 +141,7 @@ def parse_parquet(args: argparse.Namespace) -> int:
         console.advance(sources[-1], count=len(sources))
 
     options = dataset.BatchOptions(jobs=args.jobs, fmt=args.from_format)
+    had_partial = os.path.exists(f"{args.output}.partial")
     try:
         with _sigterm_interrupts():
             summary = dataset.parse_to_parquet(
@@ -158,6 +159,9 @@ def parse_parquet(args: argparse.Namespace) -> int:
         console.error(exc.filename or args.output, cio.os_problem(exc))
         return 1
     console.finish()
+    if args.resume and not summary.resumed:
+        why = "was incomplete" if had_partial else "did not exist"
+        console.note(args.output, f"nothing to resume ({args.output}.partial {why}); started over")
     notes = []
     if summary.resumed:
         notes.append(f"{summary.resumed} kept from the interrupted run")
