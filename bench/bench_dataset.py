@@ -162,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     growth = peaks[sizes[-1]] / peaks[sizes[0]]
     met = "met" if speedup >= SPEEDUP_TARGET else "MISSED"
-    print(f"speed-up of -j 2 at {sizes[-1]} letters: {speedup:.2f}x (target {SPEEDUP_TARGET}x: {met})")
+    print(
+        f"speed-up of -j 2 at {sizes[-1]} letters: {speedup:.2f}x (target {SPEEDUP_TARGET}x: {met})"
+    )
     met = "met" if growth <= MEMORY_TARGET else "MISSED"
     print(
         f"peak memory, {sizes[-1]} letters over {sizes[0]}: {growth:.2f}x "
