@@ -13,15 +13,14 @@ nox.options.error_on_missing_interpreters = False
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
-
-
-#: The extras every session that runs govreply installs: the document readers and the
-#: official-layout writers, so the default run exercises them on a fresh machine.
-EXTRAS = ".[docx,pdf]"
+#: The extras every session that runs or checks govreply installs (document readers and
+#: writers, Arrow/Parquet, Dask, the report), so the default run exercises all of it on a fresh
+#: machine.
+EXTRAS = "docx,pdf,arrow,dask,report"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install("-e", EXTRAS, *nox.project.dependency_groups(PYPROJECT, *groups))
+    session.install("-e", f".[{EXTRAS}]", *nox.project.dependency_groups(PYPROJECT, *groups))
 
 
 def _pytest(session: nox.Session) -> None:
@@ -75,6 +74,19 @@ def gallery(session: nox.Session) -> None:
     """Regenerate the docs' gallery: PDF page images and an HTML screenshot (pdftoppm, chromium)."""
     _install(session, "test")
     session.run("python", "docs/howto/gallery/make_gallery.py", *session.posargs)
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Render the report in headless Chromium and redraw the docs' screenshot of it.
+
+    Needs Debian's chromium (``apt-get install chromium fonts-noto-cjk``), which a fresh
+    machine lacks; so this session is not in the default run, where the test skips.
+    """
+    _install(session, "test")
+    env = {"GOVREPLY_BROWSER": "required"}
+    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", *session.posargs, env=env)
+    session.run("python", "tests/browser.py", "docs/_static/report.png", env=env)
 
 
 @nox.session(default=False)

@@ -19,6 +19,9 @@ ALLOWED = {
     "formats": {"errors", "numerals", "model", "case", "formats", "schemas"},
     "schemas": {"schemas"},
     "examples": {"errors", "numerals", "model", "examples"},
+    "dataset": {"errors", "numerals", "model", "rules", "formats", "dataset"},
+    "dask": {"formats", "dataset", "dask"},
+    "report": {"errors", "dataset", "report"},
     "main": {"cli"},
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from govreply.errors import (
     FontError,
+    DatasetError,
     GovReplyError,
     JsonParseError,
     NumeralError,
@@ -56,6 +57,7 @@ __all__ = [
     "Congress",
     "CongressBody",
     "Contact",
+    "DatasetError",
     "Disclosure",
     "DisclosureKind",
     "DocumentNumber",

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -91,6 +92,7 @@ class Console:
         self.done = 0
         self.bar = progress_total > 1 and isatty(err)
         self.failed = 0
+        self.started = time.monotonic()
 
     def error(self, source: str, *lines: str) -> None:
         """Report that ``source`` failed: one line per problem, at most ``max_lines``."""
@@ -110,15 +112,21 @@ class Console:
         if not self.quiet:
             self._line(f"{source}: {finding}")
 
-    def advance(self, name: str) -> None:
-        """Count one input as done and redraw the progress bar (on a terminal only)."""
-        self.done += 1
+    def advance(self, name: str, count: int = 1) -> None:
+        """Count ``count`` inputs as done and redraw the progress bar (on a terminal only).
+
+        The bar shows the inputs done, files per second and the failures so far.
+        """
+        self.done += count
         if self.bar:
             width = 30
             filled = width * self.done // self.total
-            label = name if len(name) <= 40 else "…" + name[-39:]
+            rate = self.done / max(time.monotonic() - self.started, 1e-9)
+            failed = f", {self.failed} failed" if self.failed else ""
+            label = name if len(name) <= 30 else "…" + name[-29:]
             self.err.write(
-                f"\r\033[K[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label}"
+                f"\r\033[K[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
+                f"{rate:.0f} files/s{failed} {label}"
             )
             self.err.flush()
 

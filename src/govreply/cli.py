@@ -3,11 +3,13 @@
 Subcommands (``govreply COMMAND --help`` shows each one's options)::
 
     govreply parse [FILE|DIR|-]...          letters -> JSON (one file) or JSON Lines (many)
+    govreply parse DIR --to parquet -o F    letters -> one Parquet row each, in parallel (-j N)
     govreply convert IN [-o OUT] --to FMT   one letter to json, xml, text, exchange, html, docx, pdf
     govreply check [FILE|-]...              findings of govreply.check; exit 1 on errors
     govreply schema json|xml|exchange       the published JSON Schema or XSD
     govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
     govreply case build|check|convert|schema   case files (govreply.case), see _cli_case
+    govreply report F.parquet -o report.html   an HTML report on a Parquet file of letters
 
 The input format comes from the file extension (``.json``, ``.xml``, ``.txt``, and for
 published documents ``.pdf``, ``.html``, ``.docx``, ``.ofd``) or, failing that, from the
@@ -31,6 +33,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from govreply import __version__, _cli_case
+from govreply import _cli_dataset as cds
 from govreply import _cli_io as cio
 from govreply.errors import GovReplyError, NumeralError
 from govreply.formats import FORMAT_NAMES, get_format
@@ -145,7 +148,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_from(parse)
     parse.add_argument(
-        "--to", choices=FORMAT_NAMES, default="json", help="output format (default: json)"
+        "--to",
+        choices=(*FORMAT_NAMES, "parquet"),
+        default="json",
+        help="output format (default: json; parquet needs -o)",
     )
     _add_compact(parse)
     parse.add_argument(
@@ -160,6 +166,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "the others (clean); see the review signal in the docs",
     )
     parse.add_argument("-q", "--quiet", action="store_true", help="do not print findings and notes")
+    cds.add_parse_options(parse)
     parse.set_defaults(run=_cmd_parse)
 
     convert = commands.add_parser(
@@ -220,6 +227,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     numeral.set_defaults(run=_cmd_numeral)
     _cli_case.add_parser(commands)
+
+    cds.add_report_command(commands).set_defaults(run=_cmd_report)
     return parser
 
 
@@ -252,6 +261,8 @@ def _add_from(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.to == "parquet":
+        return _cmd_parse_parquet(args)
     inputs: list[str] = args.inputs
     many = len(inputs) > 1 or any(i != cio.STDIN and Path(i).is_dir() for i in inputs)
     if many and args.to != "json":
@@ -298,6 +309,20 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stderr.write(f"{cio.PROG}: {console.failed} of {len(paths)} inputs failed\n")
     return EXIT_INPUT if empty_dirs or console.failed else EXIT_OK
+
+
+def _cmd_parse_parquet(args: argparse.Namespace) -> int:
+    try:
+        return cds.parse_parquet(args)
+    except cds.UsageError as exc:
+        raise _UsageError(str(exc)) from exc
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    try:
+        return cds.report(args)
+    except cds.UsageError as exc:
+        raise _UsageError(str(exc)) from exc
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:

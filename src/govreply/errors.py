@@ -7,6 +7,7 @@ also a :class:`ValueError`, so callers that only know the standard library still
     ├── NumeralError         a Chinese numeral, label or date that does not parse
     ├── ValidationError      a model value that breaks an invariant
     ├── FontError            no installed font can print a letter's text (PDF writer)
+    ├── DatasetError         a file that is not a table of govreply rows (govreply.dataset)
     └── ParseError           a document that does not parse (never raised itself)
         ├── TextParseError   plain text; carries line, column and a caret drawing
         ├── JsonParseError   JSON; carries every problem with its JSON path
@@ -31,6 +32,7 @@ __all__ = [
     "DocumentParseError",
     "DocxParseError",
     "FontError",
+    "DatasetError",
     "GovReplyError",
     "HtmlParseError",
     "JsonParseError",
@@ -114,6 +116,18 @@ class FontError(GovReplyError, ValueError):
         self.role = role
         self.missing = missing
         self.tried = tried
+
+
+class DatasetError(GovReplyError, ValueError):
+    """A file or table is not one of govreply rows: unreadable, or missing columns it needs.
+
+    ``path`` names the file (``None`` for a table in memory).
+    """
+
+    default_message = "not a table of govreply rows"
+
+    def __init__(self, message: str | None = None, *, path: str | None = None) -> None:
+        self.path = path
         super().__init__(message)
 
 
