@@ -11,8 +11,8 @@ answers a people's congress deputy's suggestion (建议) or a CPPCC member's pro
 from __future__ import annotations
 
 from govreply.errors import (
-    FontError,
     DatasetError,
+    FontError,
     GovReplyError,
     JsonParseError,
     NumeralError,

@@ -29,10 +29,10 @@ This module imports nothing from govreply, so any module may import it.
 from __future__ import annotations
 
 __all__ = [
+    "DatasetError",
     "DocumentParseError",
     "DocxParseError",
     "FontError",
-    "DatasetError",
     "GovReplyError",
     "HtmlParseError",
     "JsonParseError",
