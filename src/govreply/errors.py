@@ -116,6 +116,7 @@ class FontError(GovReplyError, ValueError):
         self.role = role
         self.missing = missing
         self.tried = tried
+        super().__init__(message)
 
 
 class DatasetError(GovReplyError, ValueError):
