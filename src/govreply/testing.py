@@ -489,7 +489,14 @@ def _layout_letters(draw: st.DrawFn, alphabet: str | None) -> ReplyLetter:
     item_title = draw(_optional(free()))
     reference = ItemReference(
         kind=kind,
-        congress=draw(_optional(congresses())),
+        # the reader takes a 政协 session for a proposal and a 人大 one for a suggestion
+        congress=draw(
+            _optional(
+                congresses().filter(
+                    lambda c: (c.body is CongressBody.NPC) == (kind is ItemKind.SUGGESTION)
+                )
+            )
+        ),
         number=draw(st.integers(1, 9999)),
         title=item_title,
     )

@@ -81,7 +81,8 @@ it anyway; the message names every part that would change):
 - a disclosure whose ``kind`` is not the one its ``text`` states (the reader infers it);
 - what the reader keys on but the model does not store: the title must read as a title
   (start with 关于 or 对…建议/提案, or end with 答复/复函/回复/的函/意见), the item's kind,
-  number and session must be stated by the title or the opening, an addressee without a role
+  number and session must be stated by the title or the opening, the session's body must fit
+  the kind (人大 for a suggestion, 政协 for a proposal), an addressee without a role
   (代表, 委员) must be followed by an opening, an issuer or signature
   must end with an agency word (局 厅 委 会 办 …), an opening must contain 收悉 or 如下, and
   a last paragraph worded like a closing (感谢…) reads as the closing;

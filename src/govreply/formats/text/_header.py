@@ -304,8 +304,10 @@ def _finish_title(run: _TitleRun, header: Header, findings: list[Finding]) -> st
 _CONGRESS_IN = re.compile(
     r"(?:政协|中国人民政治协商会议)?[^\s,，。;；:关于对第《》“”在的您你们提出是和及与]{0,12}?"
     r"第?[〇零一二两三四五六七八九十百0-9]{1,4}届(?:全国)?"
-    r"(?:人大|人民代表大会|政协|委员会)?[^第,，。;；:《》“”]{0,16}?"
-    r"(?:第?[〇零一二两三四五六七八九十百0-9]{1,3}次(?:全体)?会议)?"
+    r"(?:人大|人民代表大会|政协|委员会)?"
+    # the session, after the committee's name if printed (政协第十届青神县委员会第三次会议); the
+    # group is greedy, so the session is taken whenever it is there; 会 for a misprinted 会议
+    r"(?:[^第,，。;；:《》“”]{0,16}?第?[〇零一二两三四五六七八九十百0-9]{1,3}次(?:全体)?会议?)?"
 )
 # 第55号建议 / 4398号建议 / 温36号《… / 第B(2022)327号
 # (the printed number: a prefix of letters, or one character after 会议; serials like 2021-24)
@@ -320,6 +322,9 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,200})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,200})[”\"]")
 # 您提出的关于进一步推进城乡居民养老服务体系建设的建议,现答复如下
 _UNMARKED = re.compile(r"提出(?:的)?(关于[^,，。:;：；“”《》]{2,80}?(?:的建议|的提案|的议案))")
+
+# what a congress's level ends with: its tier (县, 区…) or a place named by one
+_TIERS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道", "自治区")
 
 _KIND_WORDS = {"建议": ItemKind.SUGGESTION, "议案": ItemKind.SUGGESTION, "提案": ItemKind.PROPOSAL}
 
@@ -348,7 +353,6 @@ def read_reference(
     # the letter's title first, then its opening, then a page heading that reads as a title
     headings = [g.squash(g.fold(t)) for t in header.other_titles]
     sources = (title, lead, *headings)
-    kind: ItemKind | None = None
     number: int | None = None
     printed_number: str | None = None
     for source in sources:
@@ -361,7 +365,6 @@ def read_reference(
             number = int(digits[-1]) if digits and int(digits[-1]) > 0 else None
             if number is not None and printed_number == str(number):
                 printed_number = None
-            kind = _KIND_WORDS.get(match["kind"] or "")
             break
     congress: Congress | None = None
     for source in sources:
@@ -370,11 +373,14 @@ def read_reference(
         if found is not None and "届" in found[0]:
             try:
                 congress = Congress.parse(found[0])
-                break
+                level = congress.level
+                if level and level != "全国" and not level.endswith(_TIERS):
+                    # 答复十七届人大… / 官方网站 十六届人大…: words before the session, no place
+                    congress = Congress.parse(found[0][found[0].index(level) + len(level) :])
             except GovReplyError:
                 continue
-    if kind is None:
-        kind = _kind(title, lead, congress, addressees)
+            break
+    kind = _kind(title, lead, congress, addressees)
     role = ReplyRole.REPLY
     if re.search(r"会办|协办", title) or re.search(r"(?:会办|协办)意见", lead):
         role = ReplyRole.CO_HANDLING
