@@ -189,11 +189,12 @@ def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> str | No
     message = f"metadata line {entry.text!r} ({keys}) kept apart from the letter"
     findings.append(note("GT206", message, entry.line))
     alone = g.squash(g.fold(entry.text)).rstrip(":")
-    return (
-        alone
-        if not kept and entry.folded.rstrip().endswith(":") and alone in metadata.KEYS
-        else None
-    )
+    waits = not kept and entry.folded.rstrip().endswith(":") and alone in _VALUE_BELOW
+    return alone if waits else None
+
+
+# the record keys whose long value may stand on the line below (内  容: / the suggestion's text)
+_VALUE_BELOW = frozenset({"内容", "案由", "办理情况"})
 
 
 def _agency(plain: str) -> bool:
@@ -321,6 +322,10 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,200})》")
 # “关于加快推进茂名至吴川高速公路建设的建议”
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,200})[”\"]")
 # 您提出的关于进一步推进城乡居民养老服务体系建设的建议,现答复如下
+# 关于“加强正阳街环境污染治理”问题的提案 / “…”的第56号建议  (quotes naming the item's topic)
+_NAMED_ITEM = re.compile(
+    r"\s{0,2}(?:等?问题)?的?\s{0,2}(?:第\s{0,2}[0-9]{1,9}\s{0,2}号)?(?:代表|委员)?(?:建议|提案|议案)"
+)
 _UNMARKED = re.compile(r"提出(?:的)?(关于[^,，。:;：；“”《》]{2,80}?(?:的建议|的提案|的议案))")
 
 # what a congress's level ends with: its tier (县, 区…) or a place named by one
@@ -329,7 +334,11 @@ _TIERS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道
 _KIND_WORDS = {"建议": ItemKind.SUGGESTION, "议案": ItemKind.SUGGESTION, "提案": ItemKind.PROPOSAL}
 
 
-def _item_title(text: str) -> str | None:
+def _item_title(text: str, *, topic: bool = False) -> str | None:
+    """The item's own title in ``text``: in 《》, or in quotes when it reads as a title.
+
+    With ``topic``, quotes that only name the item's topic count too (关于“加强治理”的提案).
+    """
     folded = g.fold(text[: g.META_MAX * 4])
     for pattern in (_BOOK_TITLE, _QUOTED):
         for match in pattern.finditer(folded):
@@ -338,9 +347,10 @@ def _item_title(text: str) -> str | None:
                 pattern is _BOOK_TITLE
                 or inner.startswith("关于")
                 or inner.endswith(("建议", "提案", "议案"))
+                or (topic and _NAMED_ITEM.match(folded, match.end()))
             ):
                 return text[match.start(1) : match.end(1)].strip()
-    unmarked = _UNMARKED.search(folded)
+    unmarked = None if topic else _UNMARKED.search(folded)
     return text[unmarked.start(1) : unmarked.end(1)] if unmarked is not None else None
 
 
@@ -384,8 +394,15 @@ def read_reference(
     role = ReplyRole.REPLY
     if re.search(r"会办|协办", title) or re.search(r"(?:会办|协办)意见", lead):
         role = ReplyRole.CO_HANDLING
-    item_title = (_item_title(opening) if opening else None) or (
-        _item_title(header.title) if header.title else None
+    sources = [text for text in (opening, header.title) if text]
+    item_title = next(
+        (
+            found
+            for topic in (False, True)
+            for text in sources
+            if (found := _item_title(text, topic=topic)) is not None
+        ),
+        None,
     )
     reference = ItemReference(
         kind=kind,

@@ -78,7 +78,9 @@ def _entries(lines: list[str], offset: int) -> list[Entry]:
     blank = False
     for i, raw in enumerate(lines):
         text = raw.strip()
-        if not text.strip("|"):  # blank, or only the borders of a web page's table
+        if "|" in text:
+            text = text.strip(" |\t\u3000")  # the borders of a web page's table around a line
+        if not text:
             blank = True
             continue
         # only a line's start is matched against the grammar (its end is read from ``text``);
@@ -385,11 +387,10 @@ def _assemble(
             note("GT202", "no title printed above the addressee", addressee.line, "title")
         )
     last = (body or [addressee])[-1]
-    if not sign_off and closing is None and (not body or last.text[-1] not in g.TERMINAL):
-        message = (
-            "the text stops mid-sentence or right after the addressee, with no "
-            "closing or sign-off: cut off?"
-        )
+    if not sign_off and (closing is None or closing[-1] not in g.TERMINAL):
+        # no closing formula and no sign-off, or a closing that stops mid-sentence: a letter
+        # always ends with one or the other, so the text was most likely cut off
+        message = "the text ends without a closing or a sign-off (or mid-sentence): cut off?"
         findings.append(note("GT305", message, last.line, severity=Severity.ERROR))
     elif sign_off and kinds[-1] is None and not g.ATTACHMENT_ITEM.match(sign_off[-1].folded):
         end = sign_off[-1]

@@ -179,6 +179,16 @@ _UNIT_ENDINGS = (*g.AGENCY_SUFFIXES, "科", "股")
 _OTHER_KEY = re.compile(r"(?:邮政编码|邮编|传真|通讯地址|地址|电子邮箱|邮箱|手机|电话)\s{0,3}[:(]?")
 
 
+# (2) / （3份）  (the number of copies after an organ in a copy line)
+_COPIES = re.compile(r"\s{0,2}\(\s{0,2}[0-9一二三四五六七八九十]{1,3}\s{0,2}份?\s{0,2}\)$")
+
+
+def _without_count(name: str) -> str:
+    """市人大联工委(2) -> 市人大联工委: the copies an organ gets are no part of its name."""
+    found = _COPIES.search(g.fold(name))
+    return name[: found.start()] if found is not None else name
+
+
 def _report_leftovers(leftovers: list[str], entry: Entry, findings: list[Finding]) -> None:
     for piece in leftovers:
         message = f"contact line text {piece!r} (post code, fax, a remark) left out"
@@ -285,6 +295,11 @@ def read_tail(
             ended = rest.endswith(("。", "."))
             first = not (tail.cc or tail.cc_superiors)
             names = tuple(p for p in g.CC_SPLIT.split(rest.rstrip("。. ")) if p)
+            uncounted = tuple(_without_count(n) for n in names)
+            if uncounted != names:
+                message = f"copy counts in {text!r} left out of the organs' names"
+                findings.append(note("GT310", message, entry.line, "cc"))
+                names = uncounted
             if plain.startswith(("抄报", "报")):
                 tail.cc_superiors += names
             else:
