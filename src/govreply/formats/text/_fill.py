@@ -2,8 +2,8 @@
 
 A portal's metadata table and a handling record often state facts the letter itself leaves
 out: the issuing organ (发布机构), the document number (文号), the disclosure (公开方式), the
-date the letter was written (成文日期, never the publication date), the item's number (建议号)
-and title (题目). :func:`fill` uses them only where the letter is silent, each use a finding
+date the letter was written (成文日期, never the publication date), the item's number (建议号),
+title (题目) and session (a record header's session line). :func:`fill` uses them only where the letter is silent, each use a finding
 GT207 naming the field (an *inferred* field of the review signal).
 """
 
@@ -19,7 +19,7 @@ from govreply.formats.text._body import note
 from govreply.formats.text._grammar import fold
 from govreply.formats.text._header import disclosure
 from govreply.formats.text._metadata import FILLS
-from govreply.model import DocumentNumber, Finding, ReplyLetter
+from govreply.model import Congress, DocumentNumber, Finding, ReplyLetter
 
 __all__ = ["fill"]
 
@@ -47,6 +47,8 @@ def _value(field: str, text: str) -> object | None:
         if field == "reference.number":
             found = _NUMBER.match(folded)
             return int(found[1]) if found and int(found[1]) > 0 else None
+        if field == "reference.congress":
+            return Congress.parse(text)
         if field == "reference.title":
             marked = _MARKED.match(text.strip())
             return (marked[1] if marked else text.strip(" ;；")) or None

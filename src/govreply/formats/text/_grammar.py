@@ -186,7 +186,10 @@ META = re.compile(
 # 2018-07-11 09:01  (a web-page time stamp)
 TIMESTAMP = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}")
 # 关于区二届人大四次会议第55号建议答复的函 / 对华容县…第69号建议的回复
-TITLE_START = re.compile(r"^(?:[^,，。:;]{0,30}?(?:关于|对(?=[^,，。]{0,40}(?:建议|提案|议案))))")
+# (对 starts a title when a suggestion, a proposal or a congress session follows: 对…届人大…)
+TITLE_START = re.compile(
+    r"^(?:[^,，。:;]{0,30}?(?:关于|对(?=[^,，。]{0,40}(?:建议|提案|议案|届))))"
+)
 # …答复 / …复函 / …的函 / …会办意见 / …的答复(B)  (how a title ends)
 TITLE_END = re.compile(
     r"(?:答复|答复函|复函|回复|的函|意见|会办意见|协办意见|答复意见)(?:\([^)]{0,6}\))?$"
@@ -211,7 +214,7 @@ OPENING_END = re.compile(r"如下[^,，。:;]{0,12}?[:。]")
 # 您提出的…收悉 / 你们在…提出 / …转交我局办理  (the words of an opening)
 OPENING_WORDS = re.compile(r"收悉|如下|您提出|你们提出|您在|你们在|您所提|转交我|交由我|交我")
 # 感谢您对教育工作的关心和支持。
-CLOSING = re.compile(r"感谢|谢谢|以上答复|专此|特此|此复")
+CLOSING = re.compile(r"感谢|谢谢|以上答复|专此|特此|谨此|此复")
 # 此致 / 敬礼 / 此致敬礼 / 顺致 身体健康,工作顺利!
 SALUTATION = re.compile(
     r"^(?:此致|敬礼|此致\s*敬礼|顺致|顺颂|身体健康|工作顺利|万事如意)(?:[^。]{0,30})$"

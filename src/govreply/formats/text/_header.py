@@ -258,7 +258,21 @@ def _fragment(
     if _agency(plain) and not g.TIMESTAMP.search(folded):
         issuers.append(text)
         return
+    if "届" in plain and len(plain) <= 40 and _is_congress(plain):
+        # 淄川区第十九届人民代表大会第二次会议  (a record header's session line)
+        header.metadata.setdefault("会议", text)
+        message = f"session line {text!r} of the record kept apart from the letter"
+        findings.append(note("GT206", message, entry.line))
+        return
     findings.append(note("GT201", f"header line {text!r} ignored", entry.line))
+
+
+def _is_congress(plain: str) -> bool:
+    try:
+        Congress.parse(plain)
+    except GovReplyError:
+        return False
+    return True
 
 
 def _report_beside_code(rest: str, entry: Entry, findings: list[Finding]) -> None:

@@ -73,4 +73,5 @@ FILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("date", ("成文日期",)),
     ("reference.number", ("建议号", "提案号", "建议编号", "提案编号", "案号")),
     ("reference.title", ("题目", "标题")),
+    ("reference.congress", ("会议",)),
 )

@@ -19,7 +19,7 @@ from govreply.formats.text._evidence import refusal
 from govreply.formats.text._fill import fill
 from govreply.formats.text._form import find_form, parse_form
 from govreply.formats.text._header import read_header, read_reference
-from govreply.formats.text._tail import read_tail, tail_start
+from govreply.formats.text._tail import read_tail, split_signatures, tail_start
 from govreply.model import (
     Addressees,
     Contact,
@@ -346,6 +346,7 @@ def _assemble(
     addressee = entries[at]
     addressees = Addressees.parse(addressee.text)
     rest = entries[at + 1 :]
+    rest = split_signatures(rest)
     start, kinds = tail_start(rest)
     body, sign_off = rest[:start], rest[start:]
     opening, body = _opening(body, findings)
@@ -362,7 +363,7 @@ def _assemble(
     closing: str | None = None
     if (
         body
-        and g.CLOSING.search(body[-1].text)
+        and g.CLOSING.search(body[-1].folded)
         and g.label_at(body[-1].folded) is None
         and not body[-1].text.startswith("首先")
     ):

@@ -20,7 +20,7 @@ from govreply.formats.text._header import Header, disclosure
 from govreply.model import AttachmentNote, Classification, Finding, Severity
 from govreply.numerals import parse_date
 
-__all__ = ["Tail", "read_tail", "tail_start"]
+__all__ = ["Tail", "read_tail", "split_signatures", "tail_start"]
 
 
 @attrs.define
@@ -115,6 +115,29 @@ def _tail_kind(entry: Entry) -> str | None:
 
 # 注:“主动公开”。 / 公开方式:主动公开  (keys that introduce a disclosure note in the sign-off)
 _DISCLOSURE_KEYS = ("注:", "公开方式", "公开属性", "是否同意公开", "是否公开")
+
+
+# 鲁桥镇人民政府 2025年6月2日  (a signature and its date on one line)
+_SIGNED_AND_DATED = re.compile(
+    r"^(?P<organ>\S[^,，。;；:：]{1,38}?)\s+(?P<date>(?:[0-9]{4}|[〇零一二三四五六七八九0]{4})\s?年.{1,10}?日)$"
+)
+#: How many lines from the end may hold a signature and date printed on one line.
+_SIGNATURE_SPAN = 8
+
+
+def split_signatures(entries: list[Entry]) -> list[Entry]:
+    """``entries`` with a signature and its date printed on one line split in two."""
+    out = entries[:-_SIGNATURE_SPAN]
+    for entry in entries[-_SIGNATURE_SPAN:]:
+        found = _SIGNED_AND_DATED.match(entry.folded) if len(entry.text) <= 60 else None
+        if found is None or not _is_agency(found["organ"]):
+            out.append(entry)
+            continue
+        organ = entry.text[: found.end("organ")].strip()
+        date = entry.text[found.start("date") :].strip()
+        out.append(Entry(organ, g.fold(organ), entry.line, entry.blank_before))
+        out.append(Entry(date, g.fold(date), entry.line, False))
+    return out
 
 
 def tail_start(entries: list[Entry]) -> tuple[int, list[str | None]]:
