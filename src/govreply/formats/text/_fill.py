@@ -3,8 +3,9 @@
 A portal's metadata table and a handling record often state facts the letter itself leaves
 out: the issuing organ (发布机构), the document number (文号), the disclosure (公开方式), the
 date the letter was written (成文日期, never the publication date), the item's number (建议号),
-title (题目) and session (a record header's session line). :func:`fill` uses them only where the letter is silent, each use a finding
-GT207 naming the field (an *inferred* field of the review signal).
+title (题目) and session (a record header's session line). :func:`fill` uses them only where the
+letter is silent, each use a finding GT207 naming the field (an *inferred* field of the review
+signal).
 """
 
 from __future__ import annotations
