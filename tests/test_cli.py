@@ -200,7 +200,11 @@ def test_parse_filters_by_the_review_signal(
 ) -> None:
     """`--review needed` writes only letters a person should look at; `clean` the others."""
     clean = tmp_path / "clean.txt"
-    clean.write_text("张三代表：\n您提出的建议收悉，现答复如下：\n已办。\n", encoding="utf-8")
+    clean.write_text(
+        "张三代表：\n您提出的建议收悉，现答复如下：\n已办。\n感谢您对我们工作的关心和支持。\n"
+        "\n北京市交通委员会\n2024年5月6日\n",
+        encoding="utf-8",
+    )
     cut = tmp_path / "cut.txt"
     cut.write_text("张三代表：\n您提出的建议收悉，现答复如下：\n我局已经", encoding="utf-8")
     _, out, _ = run(capsys, "parse", "-q", "--with-source", "--review", "needed", str(tmp_path))
