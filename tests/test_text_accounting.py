@@ -32,7 +32,7 @@ _LABEL_WORDS = (
 _LABELS = re.compile(
     "|".join(r"\s*".join(word) for word in sorted(_LABEL_WORDS.split(), key=len, reverse=True))
     + r"|(?<=[A-D甲乙丙丁])\s*类|(?<=[0-9一二两三四五六七八九十])\s*[名位]"
-    + r"|及(?=\s*(?:联系)?电话)|^报(?=\s*:)",
+    + r"|及(?=\s*(?:联系)?电话)|^报(?=\s*:)|(?<=人)\s*姓\s*名(?=\s*:)",
     re.MULTILINE,
 )
 

@@ -223,6 +223,16 @@ def test_dates(line: str, date: datetime.date) -> None:
         ("承办人及联系电话:邓俊杰 0730-6231642", "邓俊杰", "0730-6231642"),
         ("联系单位电话:莒南县住房和城乡建设局0539—7312468", None, "0539—7312468"),
         ("(联系人:夏五洲)", "夏五洲", None),
+        # a contact run together with another key, whose phone is not the contact's
+        ("责任领导:杨宏辉承办人:阳斌", "阳斌", None),
+        (
+            "主管领导人姓名:杨建军 联系电话:84847155\n具体经办人姓名:赵霜 联系电话:84835851",
+            "赵霜",
+            "84835851",
+        ),
+        # a key damaged in the copy: what is left of it, or nothing but its colon
+        ("联系电话:19855043022\n: 孟炜", "孟炜", "19855043022"),
+        ("  人:黎翔\n联系电话:19859102861", "黎翔", "19859102861"),
     ],
 )
 def test_contact_lines(line: str, name: str | None, phone: str | None) -> None:

@@ -41,6 +41,7 @@ INFERRED_CODES: Final = frozenset(
     {
         "GT207",  # a field taken from a handling-record table or page metadata
         "GT307",  # a date printed without separators, read one way
+        "GT308",  # a damaged key's value read as the contact person
         "GH201",  # a field taken from the web page's metadata
         "GO203",  # a field taken from an OFD document's custom tags
     }

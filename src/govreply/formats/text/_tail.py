@@ -90,6 +90,8 @@ def _tail_kind(entry: Entry) -> str | None:
         return "contact"
     if folded[0] in "([【" and g.CONTACT.match(g.squash(folded[1:])):
         return "contact"  # (联系人:熊小燕 联系电话:40246745  (its bracket never closed)
+    if first in ":人系" and _DAMAGED_CONTACT.match(plain):
+        return "damaged contact"
     if plain.endswith("印发") and g.PRINTED.search(plain):
         return "meta"  # 桃矿街道党政办 2024年8月14日印发  (the printing line of the 版记)
     if first == "附" and g.ATTACHMENT.match(plain):
@@ -112,6 +114,10 @@ def _tail_kind(entry: Entry) -> str | None:
         return "pair"
     return None
 
+
+# :孟炜 / 人:黎翔 / 系人:张三  (a contact key that lost its first characters in the copy; a
+# fixed-length name after it, so the pattern cannot backtrack)
+_DAMAGED_CONTACT = re.compile(r"^(?:系?人)?:(?P<name>[^\x00-\x7f:]{2,4})$")
 
 # 注:“主动公开”。 / 公开方式:主动公开  (keys that introduce a disclosure note in the sign-off)
 _DISCLOSURE_KEYS = ("注:", "公开方式", "公开属性", "是否同意公开", "是否公开")
@@ -330,6 +336,17 @@ def read_tail(
             tail.cc_stop = ended if first else tail.cc_stop and ended
         elif kind == "contact":
             _report_leftovers(_read_contact(tail, text), entry, findings)
+        elif kind == "damaged contact" and tail.name is None:
+            damaged = _DAMAGED_CONTACT.match(plain)
+            assert damaged is not None
+            tail.name = damaged["name"]
+            message = f"{text!r} read as the contact person: its key (联系人) was damaged"
+            findings.append(note("GT308", message, entry.line, "contact.name"))
+        elif kind in ("meta", "pair") and (joined := _joined_contact(folded)) is not None:
+            # 责任领导:杨宏辉承办人:阳斌  (a contact run together with another key's line)
+            message = f"sign-off text {text[:joined]!r} (a key the model has no field for) left out"
+            findings.append(note("GT310", message, entry.line))
+            _report_leftovers(_read_contact(tail, text[joined:]), entry, findings)
         elif kind == "attachment":
             match = g.ATTACHMENT.match(folded)
             if match is None:
@@ -375,6 +392,17 @@ def read_tail(
         else:
             findings.append(note("GT303", f"sign-off line {entry.text!r} ignored", entry.line))
     return tail
+
+
+def _joined_contact(folded: str) -> int | None:
+    """Where a contact person's key starts inside a line of another key, if it does.
+
+    A bare phone key there (主管领导:杨建军 联系电话:…) gives the other person's number.
+    """
+    found = g.CONTACT_FIELD.search(folded, 1)
+    if found is None or folded[found.start() - 1] == ":":
+        return None
+    return found.start() if _key_role(g.squash(found["key"] or found["bare"])) != "phone" else None
 
 
 def _code(folded: str) -> str | None:
