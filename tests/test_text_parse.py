@@ -410,3 +410,17 @@ def test_second_dates_and_signers_in_the_sign_off_are_reported() -> None:
     assert result.letter.signer == "甲"
     assert result.letter.date == datetime.date(2024, 5, 20)
     assert _codes(result).count("GT303") == 2
+
+
+def test_an_unfilled_template_sign_off_is_no_body_text() -> None:
+    """A template's blank sign-off (承办单位 / 公章 / 二0 年 月 日) is reported, not body text."""
+    result = text.parse(HEAD + "已办。\n承办单位:\n(公章)\n承办负责人:\n(签字)\n二0 年 月 日")
+    assert [p.text for p in result.letter.paragraphs] == ["已办。"]
+    assert result.letter.date is None
+    assert any(f.code == "GT310" and "二0 年 月 日" in f.message for f in result.findings)
+
+
+def test_a_contact_line_cut_inside_its_bracket_is_cut_off() -> None:
+    """A sign-off that stops inside a bracket it opened (联:(0355…) was cut off."""
+    result = text.parse(HEAD + "已办。\n感谢您的关心。\n部门负责人:元海波\n联:(03556015222")
+    assert "GT305" in [f.code for f in result.findings]

@@ -125,7 +125,7 @@ def _flat_pieces(text: str) -> list[str]:
         if (
             "|" in space.group()
             or folded[-1] in _PART_END
-            or (folded[-1].isdigit() and not after.isascii())
+            or (folded[-1].isdigit() and not after.isascii() and after[0] not in "年月日")
             or _PART_START.match(g.fold(after))
             or (heading and not after.isascii())
         ):
@@ -393,7 +393,11 @@ def _assemble(
         # always ends with one or the other, so the text was most likely cut off
         message = "the text ends without a closing or a sign-off (or mid-sentence): cut off?"
         findings.append(note("GT305", message, last.line, severity=Severity.ERROR))
-    elif sign_off and kinds[-1] is None and not g.ATTACHMENT_ITEM.match(sign_off[-1].folded):
+    elif sign_off and (
+        (kinds[-1] is None and not g.ATTACHMENT_ITEM.match(sign_off[-1].folded))
+        # 联:(03556015222  (a key-and-value line that opens a bracket after its key and stops)
+        or (kinds[-1] == "pair" and _open_after_key(sign_off[-1].folded))
+    ):
         end = sign_off[-1]
         message = f"the text ends with a fragment {end.text!r} after the sign-off: cut off?"
         findings.append(note("GT305", message, end.line, severity=Severity.ERROR))
@@ -429,3 +433,9 @@ def _assemble(
     if header.metadata:
         letter = fill(letter, header.metadata, entries[0].line, findings)
     return letter, tuple(findings), header.metadata
+
+
+def _open_after_key(folded: str) -> bool:
+    """Whether a ``key: value`` line's value opens a bracket it never closes."""
+    value = folded.partition(":")[2]
+    return value.count("(") > value.count(")")

@@ -84,6 +84,8 @@ def _tail_kind(entry: Entry) -> str | None:
     first = plain[0]
     if _date_like(plain):
         return "date"
+    if plain.endswith("年月日") and _BLANK_DATE.match(plain):
+        return "blank date"
     if first in "抄报" and g.CC.match(plain):
         return "cc"
     if first in "联承经办电手" and g.CONTACT.match(plain):
@@ -114,6 +116,9 @@ def _tail_kind(entry: Entry) -> str | None:
         return "pair"
     return None
 
+
+# 二0 年 月 日 / 年 月 日  (the date of a template, never filled in)
+_BLANK_DATE = re.compile(r"^(?:(?:二[0〇零]|20)[0-9〇零一二三四五六七八九]{0,2})?年月日$")
 
 # :孟炜 / 人:黎翔 / 系人:张三  (a contact key that lost its first characters in the copy; a
 # fixed-length name after it, so the pattern cannot backtrack)
@@ -336,6 +341,9 @@ def read_tail(
             tail.cc_stop = ended if first else tail.cc_stop and ended
         elif kind == "contact":
             _report_leftovers(_read_contact(tail, text), entry, findings)
+        elif kind == "blank date":
+            message = f"the date of a template {entry.text!r}, never filled in, left out"
+            findings.append(note("GT310", message, entry.line, "date"))
         elif kind == "damaged contact" and tail.name is None:
             damaged = _DAMAGED_CONTACT.match(plain)
             assert damaged is not None
