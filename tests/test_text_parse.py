@@ -424,3 +424,34 @@ def test_a_contact_line_cut_inside_its_bracket_is_cut_off() -> None:
     """A sign-off that stops inside a bracket it opened (联:(0355…) was cut off."""
     result = text.parse(HEAD + "已办。\n感谢您的关心。\n部门负责人:元海波\n联:(03556015222")
     assert "GT305" in [f.code for f in result.findings]
+
+
+def test_a_record_header_gives_the_session_and_the_unlabelled_number_below_it() -> None:
+    """A handling record's bare session line and the number under it fill the reference."""
+    record = "淄川区第十九届人民代表大会第二次会议\n24\n建议人: 张三\n\n"
+    result = text.parse(record + HEAD + "已办。\n感谢您的关心。\n\n某某局\n2024年5月6日")
+    reference = result.letter.reference
+    assert reference is not None
+    assert reference.number == 24
+    assert reference.congress is not None
+    assert reference.congress.term == 19
+    assert [f.location for f in result.findings if f.code == "GT207"] == [
+        "reference.number",
+        "reference.congress",
+    ]
+
+
+def test_a_record_table_with_a_header_row_reads_its_cells_below() -> None:
+    """Cells under a header row pair up with its keys; a date cell finds the date column."""
+    record = (
+        "主办单位 会办 交办日期\n省交通运输厅;    2016-03-01\n"
+        "承办单位 答复日期 答复内容\n交通厅\n2016年7月29日\n"
+    )
+    result = text.parse(record + HEAD + "已办。\n感谢您的关心。\n\n某某局\n2016年7月1日")
+    assert result.metadata == {
+        "主办单位": "省交通运输厅;",
+        "交办日期": "2016-03-01",
+        "承办单位": "交通厅",
+        "答复日期": "2016年7月29日",
+    }
+    assert result.letter.date == datetime.date(2016, 7, 1)

@@ -121,17 +121,33 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     header = Header()
     titles: list[_TitleRun] = []
     issuers: list[str] = []
-    waiting: str | None = None  # a metadata key printed with its value on the next line
+    waiting: list[str] = []  # metadata keys printed with their values on the next lines
+    whole = False  # whether the waiting key takes the whole next line (内 容:)
+    session_before = False  # whether the line before was a record header's session line
     for entry in entries:
-        if metadata.is_metadata(entry.folded):
-            waiting = _metadata(entry, header, findings)
-            continue
-        if waiting is not None:
-            header.metadata.setdefault(waiting, entry.text)
-            message = f"metadata value {entry.text!r} of {waiting} kept apart from the letter"
+        after_session, session_before = session_before, False
+        if after_session and entry.folded.strip().isdigit() and len(entry.folded.strip()) <= 4:
+            # 淄川区第十九届人民代表大会第二次会议 / 24  (the record's item number, unlabelled)
+            header.metadata.setdefault("建议号", entry.text.strip())
+            message = f"number line {entry.text!r} below the session line kept as the item's number"
             findings.append(note("GT206", message, entry.line))
-            waiting = None
             continue
+        if metadata.is_metadata(entry.folded):
+            waiting, whole = _metadata(entry, header, findings)
+            continue
+        cell = len(entry.folded) <= g.META_MAX and not _looks_like_title(g.squash(entry.folded))
+        if waiting and (whole or cell):
+            if whole:
+                found, waiting = [(waiting[0], entry.text.strip())], []
+            else:
+                found, waiting = metadata.row(waiting, entry.text)
+            for key, value in found:
+                header.metadata.setdefault(key, value)
+            keys = "、".join(key for key, _ in found)
+            message = f"metadata value {entry.text!r} of {keys} kept apart from the letter"
+            findings.append(note("GT206", message, entry.line))
+            continue
+        waiting = []
         if g.META.match(entry.folded):
             findings.append(note("GT208", f"web-page line {entry.text!r} removed", entry.line))
             continue
@@ -157,7 +173,9 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
                 continue
             leftovers += _marks(text)
         for text in leftovers:
+            sessions = "会议" in header.metadata
             _fragment(text, entry, header, titles, issuers, findings)
+            session_before = not sessions and "会议" in header.metadata
     if titles:
         chosen = next((t for t in reversed(titles) if t.done), titles[-1])
         header.other_titles = ["".join(t.parts) for t in titles if t is not chosen]
@@ -176,21 +194,25 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     return header
 
 
-def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> str | None:
+def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> tuple[list[str], bool]:
     """Keep the key/value pairs of a metadata line (web page, record table) in the metadata.
 
-    Returns the key when the line is that key alone with a colon (``内 容:``): its value is
-    printed on the next line.
+    Returns the keys whose values are printed on the lines below, and whether the first takes
+    a whole line: a key alone with a colon (``内 容:``) does; a table's header row
+    (``主办单位 会办 交办日期``) has its cells on the next line or lines.
     """
-    kept = list(metadata.pairs(entry.text, g.fold(entry.text)))
+    header_row = metadata.columns(entry.folded)
+    kept = [] if header_row else list(metadata.pairs(entry.text, g.fold(entry.text)))
     for key, value in kept:
         header.metadata.setdefault(key, value)
     keys = "、".join(k for k, _ in kept) or "no values"
     message = f"metadata line {entry.text!r} ({keys}) kept apart from the letter"
     findings.append(note("GT206", message, entry.line))
+    if header_row:
+        return [key for key in header_row if key not in metadata.CONTENT_KEYS], False
     alone = g.squash(g.fold(entry.text)).rstrip(":")
     waits = not kept and entry.folded.rstrip().endswith(":") and alone in _VALUE_BELOW
-    return alone if waits else None
+    return ([alone], True) if waits else ([], False)
 
 
 # the record keys whose long value may stand on the line below (内  容: / the suggestion's text)

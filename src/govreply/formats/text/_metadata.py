@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["FILLS", "KEYS", "is_metadata", "pairs"]
+__all__ = ["CONTENT_KEYS", "FILLS", "KEYS", "columns", "is_metadata", "pairs", "row"]
 
 #: The keys of page metadata and handling records, longest first within each group.
 KEYS: tuple[str, ...] = (
@@ -30,8 +30,12 @@ KEYS: tuple[str, ...] = (
     "联名代表", "提案人", "建议人", "提出人", "代表姓名", "委员姓名", "代表团", "界别",
     "主办单位", "协办单位", "会办单位", "分办单位", "承办单位", "交办日期", "交办时间", "办结日期",
     "答复时间", "答复日期", "办理情况", "办理状态", "政府督办领导", "督办领导",
-    "责任领导", "题目", "案由", "内容",
+    "责任领导", "题目", "案由", "答复内容", "建议内容", "提案内容", "内容", "会办", "协办",
 )  # fmt: skip
+
+#: Record keys whose value is the letter itself (or the item's text): a column of these is
+#: never filled from the lines below it.
+CONTENT_KEYS = frozenset({"答复内容", "建议内容", "提案内容", "内容"})
 
 # 索 引 号 / 领衔代表  (a key, perhaps with layout spaces between its characters)
 _KEY = "|".join(r"\s{0,3}".join(key) for key in sorted(KEYS, key=len, reverse=True))
@@ -75,3 +79,41 @@ FILLS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reference.title", ("题目", "标题")),
     ("reference.congress", ("会议",)),
 )
+
+
+def columns(folded: str) -> list[str]:
+    """The keys of a table's header row (``主办单位 会办 交办日期``), or ``[]`` if not one.
+
+    A header row holds two or more keys and nothing else; its values stand on the lines below.
+    """
+    keys = list(_AT_KEY.finditer(folded))
+    rest = _AT_KEY.sub("", folded).strip(" \t\u3000|:-•*·")
+    return ["".join(k["key"].split()) for k in keys] if len(keys) >= 2 and not rest else []
+
+
+# 省交通运输厅;    2016-03-01  (the cells of a values row: wide gaps or a border between them)
+_CELL_GAP = re.compile(r"\s{2,}|\t|\u3000|\|")
+# 2016-03-01 / 2016年7月29日  (a cell holding a date)
+_DATE_CELL = re.compile(r"^[0-9]{4}\s{0,2}(?:[-./年]\s{0,2}[0-9]{1,2}){2}\s{0,2}日?$")
+
+
+def row(keys: list[str], text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Read a values row under the header row ``keys``: ``(pairs, keys still waiting)``.
+
+    As many cells as keys pair up in order. With fewer, an empty cell was left out: date cells
+    go to the date keys (日期, 时间) and the others to the other keys, in order. A single cell is
+    the first key's value, and the keys after it wait for the next lines (one value per line).
+    """
+    cells = [c.strip() for c in _CELL_GAP.split(text) if c.strip()]
+    if len(cells) == 1 or len(cells) > len(keys):
+        return [(keys[0], text.strip())], keys[1:]
+    if len(cells) == len(keys):
+        return list(zip(keys, cells, strict=True)), []
+    dated = [k for k in keys if k.endswith(("日期", "时间"))]
+    other = [k for k in keys if k not in dated]
+    found: list[tuple[str, str]] = []
+    for cell in cells:
+        pool = dated if _DATE_CELL.match(cell) else other
+        if pool:
+            found.append((pool.pop(0), cell))
+    return found, []
