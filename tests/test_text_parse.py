@@ -455,3 +455,21 @@ def test_a_record_table_with_a_header_row_reads_its_cells_below() -> None:
         "答复日期": "2016年7月29日",
     }
     assert result.letter.date == datetime.date(2016, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "cc"),
+    [
+        ("抄送：县政府办 县政协提案委", ("县政府办", "县政协提案委")),
+        ("抄送：区人大代工委、某某(中国)网站 督查室", ("区人大代工委", "某某(中国)网站 督查室")),
+    ],
+)
+def test_cc_entries_split_at_separators_or_else_at_spaces(line: str, cc: tuple[str, ...]) -> None:
+    """Spaces separate cc entries only in a line printed without separators."""
+    assert text.loads(HEAD + f"已办。\n某某局\n2024年5月6日\n{line}").cc == cc
+
+
+def test_a_signature_with_a_bracket_inside_is_the_signing_organ() -> None:
+    """An organ's name may hold a bracket: 国家税务总局某某市税务局(稽查局)."""
+    letter = text.loads(HEAD + "已办。\n\n某某(中国)网站 教育局\n2024年5月6日")
+    assert letter.signed_by == "某某(中国)网站 教育局"

@@ -229,8 +229,10 @@ ATTACHMENT = re.compile(r"^(?P<label>附件|附)\s*[0-9]{0,2}\s*[:]\s*(?P<rest>.
 ATTACHMENT_ITEM = re.compile(r"^(?P<n>[0-9]{1,2})\s*[.、]\s*(?=\S)")
 # 抄送:区人大选任联工委、区政府督查室 / 抄 报: / 抄送单位:
 CC = re.compile(r"^(?:抄\s*(?:送|报)|报)(?:单位|机关)?\s*:\s*(?P<rest>.*)$")
-# 县政府办 县政协提案委 / 区人大选任联工委、区政府督查室  (between two cc entries)
-CC_SPLIT = re.compile(r"\s*[、,，;；]\s*|\s+")
+# 区人大选任联工委、区政府督查室 / 县政府办 县政协提案委  (between two cc entries: the
+# separators, or spaces in a line printed without any)
+CC_SPLIT = re.compile(r"\s*[、,，;；]\s*")
+CC_SPACES = re.compile(r"\s+")
 # 联系人及电话:马国有 0797—4436219 / 联系人:胡晓炜 / 经办人及联系电话:… / 电话:… / (联系人:夏五洲)
 CONTACT = re.compile(
     r"^(?:(?:联系|经办|承办|办理)(?!负责人)[^:]{0,12}|电话|手机)\s*:"

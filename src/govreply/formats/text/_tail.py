@@ -45,7 +45,7 @@ def _is_agency(folded: str) -> bool:
     return (
         0 < len(plain) <= 40
         and plain.endswith(g.AGENCY_SUFFIXES)
-        and not any(c in g.TERMINAL or c in ",、" for c in plain)
+        and not any(c in g.TERMINAL or c in ",、" for c in plain if c not in "()")
         and g.label_at(folded) is None
         and "关于" not in plain
     )
@@ -328,7 +328,9 @@ def read_tail(
             rest = rest.strip()
             ended = rest.endswith(("。", "."))
             first = not (tail.cc or tail.cc_superiors)
-            names = tuple(p for p in g.CC_SPLIT.split(rest.rstrip("。. ")) if p)
+            rest = rest.rstrip("。. ")
+            split = g.CC_SPLIT if g.CC_SPLIT.search(rest) else g.CC_SPACES
+            names = tuple(p for p in split.split(rest) if p)
             uncounted = tuple(_without_count(n) for n in names)
             if uncounted != names:
                 message = f"copy counts in {text!r} left out of the organs' names"
