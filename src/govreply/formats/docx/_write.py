@@ -474,6 +474,8 @@ def _form(document: Document, form: Form) -> None:
                 if i:
                     paragraph.add_run().add_break()
                 _runs(paragraph, line)
+            if cell_spec.fit is not None:  # the choices on one line, smaller
+                paragraph.runs[-1].font.size = Pt(cell_spec.fit)
     if form.remarks is not None:
         paragraph = _para(document, form.remarks, "GR Table")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT

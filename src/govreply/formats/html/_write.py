@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from govreply.formats._layout import Form, Heading, Para, Plan
+from govreply.formats._layout import Copies, Form, Heading, Para, Plan
 
 __all__ = ["build"]
 
@@ -118,14 +118,26 @@ def _tail(article: etree._Element, plan: Plan) -> None:
     if plan.has_imprint:
         aside = _SUB(article, "aside", {"class": "gr-imprint", "aria-label": "版记"})
         for copies in plan.copies:
-            p = _SUB(aside, "div", {"class": "gr-copies"})
-            p.text = f"{copies.label}："
-            stop = " gr-stop" if copies.stop else ""
-            ul = _SUB(p, "ul", {"class": "gr-cc" + stop})
-            for name in copies.names:
-                _text(_SUB(ul, "li"), name)
+            _copies(_SUB(aside, "div", {"class": "gr-copies"}), copies)
         for line in plan.contact:
             _p(aside, "gr-contact", line)
+
+
+def _copies(line: etree._Element, copies: Copies) -> None:
+    """A copy line: its label, then the organs as an inline list.
+
+    The separators ``、`` and the final ``。`` are text (hidden from screen readers, which
+    announce the list), so a copy of the page and a reader without the stylesheet see them;
+    the inline ``display`` is in the markup for the same reason.
+    """
+    line.text = f"{copies.label}："
+    ul = _SUB(line, "ul", {"class": "gr-cc", "style": "display: inline"})
+    for i, name in enumerate(copies.names, 1):
+        li = _SUB(ul, "li", {"style": "display: inline"})
+        _text(li, name)
+        mark = "、" if i < len(copies.names) else "。" if copies.stop else ""
+        if mark:
+            _SUB(li, "span", {"class": "gr-sep", "aria-hidden": "true"}).text = mark
 
 
 def _form(body: etree._Element, form: Form) -> None:
@@ -160,6 +172,8 @@ def _form(body: etree._Element, form: Form) -> None:
             else:
                 for line in cell.lines:
                     _text(_SUB(td, "span", {"class": "gr-cell-line"}), line)
+                if cell.fit is not None:  # the choices on one line, smaller
+                    td[-1].set("style", f"white-space: nowrap; font-size: {cell.fit:g}pt")
     if form.remarks is not None:
         _p(section, "gr-remarks", form.remarks)
 
