@@ -138,6 +138,7 @@ _DROP: Final = frozenset(
         "nav",
         "header",
         "footer",
+        "aside",
         "form",
         "button",
         "select",
@@ -147,9 +148,13 @@ _DROP: Final = frozenset(
         "map",
         "audio",
         "video",
-        "aside",
     }
 )
+# The page's banner, footer and sidebars are chrome; a header, footer or aside inside an
+# article or section is part of that composition (HTML-AAM: only those scoped to the body are
+# the banner, contentinfo and complementary landmarks) — the masthead and 版记 of a letter.
+_LANDMARKS: Final = frozenset({"header", "footer", "aside"})
+_COMPOSITIONS: Final = frozenset({"article", "section"})
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -178,6 +183,9 @@ _BLOCK: Final = frozenset(
         "hr",
         "body",
         "html",
+        "header",
+        "footer",
+        "aside",
         "fieldset",
         "caption",
         "tbody",
@@ -191,15 +199,18 @@ _CONTENT_HINT: Final = re.compile(
     r"pages_content|xxgk_content|wzy|news_text|text|bt_content|body",
     re.I,
 )
-# id / class words of chrome: navigation, share and print bars, related links, footers.
+# id / class words of chrome: navigation, share and print bars, related links, footers
+# (an "imprint" is a document's 版记, not a print button).
 _CHROME_HINT: Final = re.compile(
-    r"nav|menu|breadcrumb|crumb|position|location|share|bdshare|print|footer|foot|copyright|"
+    r"nav|menu|breadcrumb|crumb|position|location|share|bdshare|(?<!im)print|footer|foot|copyright|"
     r"related|xgwz|xglj|links|sidebar|side|toolbar|tool|search|login|header|top-bar|topbar|"
     r"fenxiang|dayin|guanbi|ewm|qrcode",
     re.I,
 )
 _STYLED: Final = etree.XPath("//*[@style]")
 _HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# style="display: inline"  (an element's own style turns a block inline, or the reverse)
+_DISPLAY: Final = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.I)
 
 # Metadata labels of 政府信息公开 pages (labels print with spaces inside: 索 引 号).
 _META_KEYS: Final = (
@@ -329,7 +340,12 @@ class _Page:
 
     def clean(self) -> None:
         """Drop scripts, navigation, forms and hidden elements; read the metadata."""
-        doomed = list(self.root.iter(*_DROP))
+        doomed = [
+            el
+            for el in self.root.iter(*_DROP)
+            if el.tag not in _LANDMARKS
+            or not any(a.tag in _COMPOSITIONS for a in el.iterancestors())
+        ]
         styled = cast("list[etree._Element]", _STYLED(self.root))
         doomed += [el for el in styled if _HIDDEN.search(el.get("style", ""))]
         for el in doomed:
@@ -379,24 +395,44 @@ class _Page:
                 )
             )
 
-    def container(self) -> etree._Element:
-        """The element holding the letter: descend while one child holds most of the text."""
+    def containers(self) -> list[etree._Element]:
+        """The element holding the letter, then the attachments printed after it.
+
+        Descend while one child holds most of the text; a sibling after that child headed
+        ``附件`` (the feedback form on a page of its own) is the letter's attachment, kept.
+        """
         body = self.root.find("body")
         node = body if body is not None else self.root
         weights: dict[etree._Element, int] = {}
         _weigh(node, weights)
+        attachments: list[etree._Element] = []
         while True:
             total = weights.get(node, 0)
             children = [c for c in node if type(c.tag) is str and weights.get(c, 0) > 0]
             if not children or total == 0:
-                return node
+                break
             best = max(children, key=lambda c: weights.get(c, 0))
             share = weights.get(best, 0) / total
             hinted = _CONTENT_HINT.search(_hint(best)) is not None
-            if share >= 0.85 or (hinted and share >= 0.6):
-                node = best
-                continue
-            return node
+            if not (share >= 0.85 or (hinted and share >= 0.6)):
+                break
+            after = children[children.index(best) + 1 :]
+            attachments = [c for c in after if _is_attachment(c)] + attachments
+            node = best
+        return [node, *attachments]
+
+
+# 附件 / 附件1 / 附件：  (the label over an attachment, GB/T 9704 §7.3.4)
+_ATTACHMENT_LABEL: Final = re.compile(r"附件[0-9]{0,2}[:：]?$")
+
+
+def _is_attachment(el: etree._Element) -> bool:
+    """Whether ``el`` opens with an attachment label on a line of its own (``附件``)."""
+    for text in el.itertext():
+        head = _SPACES.sub("", text) if isinstance(text, str) else ""
+        if head:
+            return _ATTACHMENT_LABEL.match(head) is not None
+    return False
 
 
 def _remove(el: etree._Element) -> None:
@@ -513,6 +549,11 @@ class _Text:
             self.text(el.tail)
             return
         block = name in _BLOCK or name in ("tr", "td", "th")
+        style = el.get("style")
+        if style is not None and "display" in style:
+            display = _DISPLAY.search(style)
+            if display is not None:
+                block = not display[1].lower().startswith("inline")
         if block:
             self.flush()
         self.text(el.text)
@@ -623,8 +664,10 @@ def extract_html(
         raise HtmlParseError("the page is empty")
     page = _Page(text, options)
     page.clean()
-    container = page.container()
+    container, *attachments = page.containers()
     lines = list(_chrome_lines(_lines(container), page.findings))
+    for attachment in attachments:
+        lines += _chrome_lines(_lines(attachment), page.findings)
     title = page.title or page.metadata.get("标题")
     if title and lines and not any(_key(title) in _key(ln) for ln in lines[:8]):
         heading = _heading(page.root, container)
