@@ -1,5 +1,4 @@
-"""Laws of the official-layout writers and the document readers: what one writes, the other
-reads back as the letter.
+"""Laws of the official-layout writers and the readers: what one writes, the other reads back.
 
 Each output is read back by govreply's own reader of its format (``pdf.loads``, ``docx.loads``,
 ``html.loads``). Letters are ``reply_letters(layout_safe=True)`` drawn from the test font's

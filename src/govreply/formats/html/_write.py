@@ -93,16 +93,17 @@ def _tail(article: etree._Element, plan: Plan) -> None:
     if plan.attachments:
         numbered = " gr-numbered" if plan.attachments[0].number else ""
         box = _SUB(article, "div", {"class": "gr-attachments" + numbered})
-        for i, note in enumerate(plan.attachments):
-            line = _p(box, "gr-attachment-line")
-            lead = _SUB(line, "span", {"class": "gr-attachment-lead"})
-            if i == 0 or not note.number:
-                lead.text = note.lead
+        for i, attachment in enumerate(plan.attachments):
+            entry = _p(box, "gr-attachment-line")
+            lead = _SUB(entry, "span", {"class": "gr-attachment-lead"})
+            if i == 0 or not attachment.number:
+                lead.text = attachment.lead
             else:  # the later lines align under the first one's name
                 _SUB(
                     lead, "span", {"class": "gr-pad", "style": "visibility: hidden"}
-                ).text = note.lead
-            _text(_SUB(line, "span", {"class": "gr-attachment-name"}), note.number + note.title)
+                ).text = attachment.lead
+            name = _SUB(entry, "span", {"class": "gr-attachment-name"})
+            _text(name, attachment.number + attachment.title)
     sign = plan.signature
     if sign is not None:
         footer = _SUB(article, "footer", {"class": "gr-signature"})

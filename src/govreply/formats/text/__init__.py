@@ -52,7 +52,7 @@ GT303   unplaced  a sign-off line that fits no part of the letter was ignored
 GT304             an empty attachment note was ignored
 GT305   error     the text looks cut off (it stops mid-sentence, or on a fragment)
 GT307   inferred  a date printed without separators (2023618) was read
-GT308   inferred  a line whose key was damaged (``:孟炜``, ``人:黎翔``) was read as the contact person
+GT308   inferred  a line with a damaged key (``:孟炜``, ``人:黎翔``) was read as the contact person
 GT310             a 版记 or page line the model has no field for (主题词, 印发) was left out
 GT401             a feedback-form table without a title or name row was read as body text
 GT402   error     the feedback form could not be read and was left out
