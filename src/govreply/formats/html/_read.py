@@ -193,6 +193,8 @@ _BLOCK: Final = frozenset(
         "tfoot",
     }
 )
+# Elements whose start and end break a line: blocks, table rows and cells.
+_BREAKS: Final = _BLOCK | {"tr", "td", "th"}
 # id / class words of the containers portals put a document in (TRS, Hanweb, UCAP, Dreamweaver).
 _CONTENT_HINT: Final = re.compile(
     r"zoom|trs_editor|ucap-content|article|content|conTxt|contxt|detail|zw|main-txt|view|"
@@ -466,17 +468,18 @@ def _is_chrome(classes: str | None, ident: str | None) -> bool:
 
 def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
     """Characters of non-link text under ``node``; chrome-hinted elements weigh nothing."""
-    total = len((node.text or "").strip())
+    own = node.text
+    total = len(own.strip()) if own else 0
     for child in node:
         tag = child.tag
         if type(tag) is str:
             inner = _weigh(child, weights)
-            if tag == "a" or (
-                (child.get("class") or child.get("id")) and _CHROME_HINT.search(_hint(child))
-            ):
+            if tag == "a" or _is_chrome(child.get("class"), child.get("id")):
                 inner = weights[child] = 0
             total += inner
-        total += len((child.tail or "").strip())
+        tail = child.tail
+        if tail:
+            total += len(tail.strip())
     weights[node] = total
     return total
 
@@ -507,7 +510,8 @@ _CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{
 _NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS: Final = re.compile(r"[ \t\r\n\f]+")
 _HAS_WS: Final = re.compile(r"[\t\r\n\f]|  ")
-_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen
+_INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
 _TEMPLATE_CODE: Final = re.compile(r"<%.*?%>", re.S)
 
@@ -524,19 +528,21 @@ class _Text:
             self.buffer.append(value)
 
     def flush(self) -> None:
-        if not self.buffer:
+        buffer = self.buffer
+        if not buffer:
             return
-        raw = "".join(self.buffer)
+        raw = buffer[0] if len(buffer) == 1 else "".join(buffer)
         self.buffer = []
         if "\n" in raw:
             raw = _CJK_BREAK.sub("", raw)
         line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
-        line = line.replace("\u00a0", " ").translate(_INVISIBLE).strip(" ")
+        line = _INVISIBLE.sub("", line.replace("\u00a0", " ")).strip(" ")
         if line.strip():
             self.lines.append(line.rstrip())
 
     def walk(self, el: etree._Element) -> None:
-        name = _local(el)
+        """Read ``el``, an element (not a comment), its descendants and its tail."""
+        name = el.tag
         if name == "br":
             self.flush()
             self.text(el.tail)
@@ -548,7 +554,7 @@ class _Text:
                 self.lines.append("\n".join(rows))
             self.text(el.tail)
             return
-        block = name in _BLOCK or name in ("tr", "td", "th")
+        block = name in _BREAKS
         style = el.get("style")
         if style is not None and "display" in style:
             display = _DISPLAY.search(style)
@@ -556,15 +562,23 @@ class _Text:
                 block = not display[1].lower().startswith("inline")
         if block:
             self.flush()
-        self.text(el.text)
+        buffer = self.buffer
+        own = el.text
+        if own:
+            buffer.append(own)
         for child in el:
-            if _local(child):
+            if type(child.tag) is str:
                 self.walk(child)
+                buffer = self.buffer  # a block child flushed it
             else:
-                self.text(child.tail)
+                tail = child.tail
+                if tail:
+                    buffer.append(tail)
         if block:
             self.flush()
-        self.text(el.tail)
+        tail = el.tail
+        if tail:
+            self.buffer.append(tail)
 
 
 def _table(table: etree._Element) -> list[str]:
