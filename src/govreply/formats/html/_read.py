@@ -321,6 +321,9 @@ class _Page:
         if root is None:
             raise HtmlParseError("not a web page (no elements)")
         self.root = root
+        # lxml makes a Python proxy for an element each time one is looked at, unless one is
+        # alive: holding them all makes every later walk over the page cheaper.
+        self._proxies = list(root.iter())
         # libxml2 stops at 256 levels and drops the rest: its error log says so.
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
             raise HtmlParseError(
