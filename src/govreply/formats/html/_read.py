@@ -536,6 +536,8 @@ class _Text:
             return
         raw = buffer[0] if len(buffer) == 1 else "".join(buffer)
         self.buffer = []
+        if raw.isspace():  # the source's indentation between blocks
+            return
         if "\n" in raw:
             raw = _CJK_BREAK.sub("", raw)
         line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
