@@ -29,8 +29,13 @@ def styles() -> etree._Element:
     return etree.fromstring(package.read("word/styles.xml"))
 
 
-def _w(element: etree._Element, name: str) -> str | None:
+def _w(element: etree._Element | None, name: str) -> str | None:
+    assert element is not None, f"no element to read w:{name} from"
     return element.get(f"{W}{name}")
+
+
+def _text(element: etree._Element) -> str:
+    return etree.tostring(element, encoding="unicode", method="text", with_tail=False)
 
 
 def test_docx_page_is_a4_with_the_standard_margins(document: etree._Element) -> None:
@@ -85,7 +90,7 @@ def test_docx_page_numbers_are_page_fields_between_dashes() -> None:
     texts = []
     for name in footers:
         root = etree.fromstring(package.read(name))
-        text = "".join(root.itertext())
+        text = _text(root)
         if "PAGE" in text:
             texts.append(text)
             jc = root.find(f".//{W}jc")
@@ -124,7 +129,7 @@ def test_docx_feedback_form_is_a_bordered_table_of_seven_columns(document: etree
         for tc in first.findall(f"{W}tc")
     ]
     assert spans == [1, 2, 2, 2]
-    assert "".join(first.itertext()).startswith("代表姓名马雪梅")
+    assert _text(first).startswith("代表姓名马雪梅")
 
 
 def test_docx_font_table_gives_alternatives() -> None:
@@ -158,11 +163,15 @@ def test_html_is_semantic_and_accessible() -> None:
         "三、织密学生心理防护网",
     ]
     assert [li.text for li in root.iter("li")] == ["区人大选任联工委", "区政府督查室"]
-    assert root.find(".//time").get("datetime") == "2024-05-20"
+    time = root.find(".//time")
+    assert time is not None
+    assert time.get("datetime") == "2024-05-20"
     headers = [th.xpath("string()") for th in root.iter("th")]
     assert headers[:2] == ["代表姓名", "通讯地址及联系电话"]
     assert all(th.get("scope") == "row" for th in root.iter("th"))
-    assert root.find(".//table").get("aria-labelledby") == "gr-form-title"
+    table = root.find(".//table")
+    assert table is not None
+    assert table.get("aria-labelledby") == "gr-form-title"
     assert all(
         d.get("aria-hidden") == "true" for d in root.iter("div") if "gr-rule" in d.get("class", "")
     )

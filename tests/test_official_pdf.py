@@ -280,7 +280,7 @@ def test_font_dirs_come_before_later_chain_entries(tmp_path: Path) -> None:
 def test_options_are_checked() -> None:
     """Bad options are ValidationError naming the option."""
     with pytest.raises(ValidationError, match="font_dirs"):
-        pdf.PdfOptions(font_dirs="fonts")  # type: ignore[arg-type]
+        pdf.PdfOptions(font_dirs="fonts")  # a str is an iterable of paths to the type checker
     with pytest.raises(ValidationError, match="not a directory"):
         pdf.PdfOptions(font_dirs=["/no/such/dir"])
     with pytest.raises(ValidationError, match="layout"):

@@ -26,13 +26,14 @@ def _bad(char: str) -> bool:
 
 
 def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    cls = type(value)
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _strings(item, f"{path}[{i}]")
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(cls):
+        for field in attrs.fields(cls):
             name = f"{path}.{field.name}" if path else field.name
             yield from _strings(getattr(value, field.name), name)
 

@@ -15,9 +15,11 @@ contact line); then the feedback form on a page of its own, headed 附件.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 import attrs
 
+from govreply.formats._layout._geometry import PT_PER_MM, TABLE_PT
 from govreply.formats._layout._options import FontRole, LayoutOptions
 from govreply.formats._layout._title import break_title, width
 from govreply.model import Contact, FeedbackForm, ItemKind, Rating, ReplyLetter, Section
@@ -33,6 +35,7 @@ __all__ = [
     "Plan",
     "Row",
     "Signature",
+    "fit_size",
     "plan",
 ]
 
@@ -104,13 +107,19 @@ class Copies:
 
 @attrs.frozen
 class Cell:
-    """A table cell: text lines, columns spanned, header or data, alignment."""
+    """A table cell: text lines, columns spanned, header or data, alignment.
+
+    ``fit`` is the size in points the last line is set at, unbroken, when it would not fit
+    the cell's width on one line at the table's size (see :func:`fit_size`); ``None`` lets
+    it wrap.
+    """
 
     lines: tuple[str, ...]
     span: int = 1
     header: bool = False
     align: str = "center"
     tick: bool = False
+    fit: float | None = None
 
     @property
     def text(self) -> str:
@@ -129,6 +138,45 @@ class Row:
 #: Column widths of the feedback form, in mm (156 in all): a label column and three pairs of
 #: an option and its tick box.
 FORM_COLUMNS_MM = (27.0, 29.0, 14.0, 29.0, 14.0, 29.0, 14.0)
+#: The room a cell leaves its text, in mm: the larger of the HTML and Word cell paddings.
+_CELL_PADDING_MM = 1.9
+#: Widths in ems, on the wide side of CJK fonts' Latin glyphs: capitals, other narrow
+#: characters, the space.
+_UPPER_EM, _NARROW_EM, _SPACE_EM = 0.75, 0.6, 0.35
+_SMALLEST_PT = 6.0
+
+
+def fit_size(words: str, width_mm: float, size: float) -> float | None:
+    """The size at which a line of space-separated ``words`` fits ``width_mm`` unbroken.
+
+    ``None`` when it needs no care: it fits at ``size``, or all its words are Latin letters
+    and digits, whose line breaks read back as the spaces they were. A break next to a CJK
+    character reads as no space at all (CJK text wraps anywhere), so a line of choices such
+    as ``甲 乙 A1`` is set smaller rather than broken.
+
+    >>> fit_size("A1 A2 A3 B1 B2 C1 C2", 39.2, 14.0) is None
+    True
+    >>> fit_size("甲 乙 丙 丁", 39.2, 14.0) is None
+    True
+    >>> fit_size("甲 丙 D3 A7 乙 C 丁", 39.2, 14.0)
+    11.5
+    """
+    if words.isascii():
+        return None
+    ems = sum(
+        1.0
+        if unicodedata.east_asian_width(c) in "WF"
+        else _SPACE_EM
+        if c == " "
+        else _UPPER_EM
+        if c.isupper()
+        else _NARROW_EM
+        for c in words
+    )
+    room = width_mm * PT_PER_MM
+    if ems * size <= room:
+        return None
+    return max(_SMALLEST_PT, int(room / ems * 2) / 2)
 
 
 @attrs.frozen
@@ -273,6 +321,10 @@ def _ratings(key: str, rating: Rating | None) -> Row:
     return Row(tuple(cells))
 
 
+#: The room of the options cell (建议分类 A1 A2 …), which spans the fourth and fifth columns.
+_OPTIONS_MM = FORM_COLUMNS_MM[3] + FORM_COLUMNS_MM[4] - 2 * _CELL_PADDING_MM
+
+
 def _form(form: FeedbackForm, title_chars: float) -> Form:
     person, item = ("代表", "建议") if form.item.kind is ItemKind.SUGGESTION else ("委员", "提案")
     contact = " ".join(x for x in (form.address, form.phone) if x is not None)
@@ -295,7 +347,12 @@ def _form(form: FeedbackForm, title_chars: float) -> Form:
             (
                 Cell((f"{item}编号",), header=True),
                 Cell((number,) if number else (), span=2),
-                Cell((f"{item}分类", options) if options else (f"{item}分类",), 2, header=True),
+                Cell(
+                    (f"{item}分类", options) if options else (f"{item}分类",),
+                    2,
+                    header=True,
+                    fit=fit_size(options, _OPTIONS_MM, TABLE_PT),
+                ),
                 Cell((chosen,) if chosen else (), span=2),
             )
         ),

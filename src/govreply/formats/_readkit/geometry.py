@@ -64,7 +64,7 @@ class Page(NamedTuple):
 class _Line:
     """Glyphs on one baseline; ``text`` once built."""
 
-    __slots__ = ("em", "glyphs", "page", "text", "x0", "x1", "y0", "y1")
+    __slots__ = ("em", "gap", "glyphs", "page", "text", "x0", "x1", "y0", "y1")
 
     def __init__(self, glyphs: list[Glyph], page: int) -> None:
         glyphs.sort(key=lambda g: g.x0)
@@ -76,6 +76,8 @@ class _Line:
         self.y1 = max(g.y1 for g in glyphs)
         self.em = statistics.median(g.y1 - g.y0 for g in glyphs if g.char != " ") or 1.0
         self.text = _join(glyphs, self.em)
+        #: the widest gap between two glyphs (marks on the left, a number flush right)
+        self.gap = max((b.x0 - a.x1 for a, b in itertools.pairwise(glyphs)), default=0.0)
 
 
 class _Table:
@@ -371,39 +373,100 @@ def _chrome(
 
 
 class _Frame(NamedTuple):
-    """The text block: its left and right edges and the body's em."""
+    """The text block: its left and right edges, the body's em and character width.
+
+    ``em`` is the height of the body's glyph boxes, which PDF readers size from the font's
+    ascent and descent (about 1.4 times the font size for CJK fonts); ``char`` is the width
+    of its CJK glyphs, the font size itself: the unit of indents.
+    """
 
     left: float
     right: float
     em: float
+    char: float
 
 
 def _frame(pages: list[list[_Line]]) -> _Frame:
-    """The text block's edges: the leftmost edge shared by two lines, the commonest right edge."""
+    """The text block's edges: the leftmost edge shared by two lines, and the right edge.
+
+    The right edge is the commonest right end among the long lines that reach within three
+    ems of the furthest one: wrapped lines end there (a 。 may hang a character beyond it).
+    Among all lines, the commonest end may be a short one's: in a letter of a few wrapped
+    lines, lines of the same length starting at the same indent end together.
+    """
     lines = [ln for page in pages for ln in page]
     if not lines:
-        return _Frame(0.0, 0.0, 1.0)
+        return _Frame(0.0, 0.0, 1.0, 1.0)
     ems = [ln.em for ln in lines if len(ln.text) >= 4] or [ln.em for ln in lines]
     em = statistics.median(ems)
+    widths = [g.x1 - g.x0 for ln in lines for g in ln.glyphs[:8] if _wide(g.char)]
+    char = min(statistics.median(widths), em) if widths else em
     step = em / 2
     lefts = Counter(round(ln.x0 / step) for ln in lines if len(ln.text) >= 2)
     shared = [k for k, n in lefts.items() if n >= 2]
     left = min(shared or lefts or [0]) * step
-    rights = Counter(round(ln.x1 / step) for ln in lines if len(ln.text) >= 10)
-    right = rights.most_common(1)[0][0] * step if rights else max(ln.x1 for ln in lines)
-    return _Frame(left, right, em)
+    ends = [round(ln.x1 / step) for ln in lines if len(ln.text) >= 10]
+    if not ends:
+        return _Frame(left, max(ln.x1 for ln in lines), em, char)
+    furthest = max(ends)
+    rights = Counter(end for end in ends if end >= furthest - 6)
+    right = max(rights, key=lambda end: (rights[end], end)) * step
+    return _Frame(left, right, em, char)
 
 
-def _continues(prev: _Line, line: _Line, frame: _Frame, pitch: float, same_page: bool) -> bool:
-    """Whether ``line`` carries on the paragraph whose last line so far is ``prev``."""
+# 附件 / 附件2 / 附件：  (an attachment's label, on a line of its own at the top of its page)
+_ATTACHMENT_LABEL: Final = re.compile(r"附件[0-9]{0,2}[:：]?")
+
+
+# 抄送：… / 附件：1. …  (a label and a colon, then maybe a number: where wrapped lines hang)
+_HANG_LABEL: Final = re.compile(r"[^：:]{1,6}[：:]\s?(?:[0-9]{1,2}[.．、]\s?)?")
+
+
+def _hangs(first: _Line) -> tuple[float, ...]:
+    """Where the wrapped lines of a paragraph opening with a label may hang.
+
+    The 版记 (抄送：…) wraps under the first character after the colon (GB/T 9704 §7.4.2);
+    a numbered attachment (附件：1. …) under the first character of its name (§7.3.4), the
+    next attachment's number standing under this one's.
+    """
+    match = _HANG_LABEL.match(first.text)
+    if match is None:
+        return ()
+    glyphs = [g for g in first.glyphs if g.char != " "]
+    at = len(match[0].replace(" ", ""))
+    return (glyphs[at].x0,) if at < len(glyphs) else ()
+
+
+def _continues(
+    prev: _Line,
+    line: _Line,
+    frame: _Frame,
+    pitch: float,
+    same_page: bool,
+    hangs: tuple[float, ...] = (),
+) -> bool:
+    """Whether ``line`` carries on the paragraph whose last line so far is ``prev``.
+
+    A continuation starts at the left edge of the text block, or where ``hangs`` say the
+    paragraph's wrapped lines hang. An attachment starts on a page of its own (GB/T 9704
+    §8): its label at the top of a page continues nothing, however far the line before it
+    reached.
+    """
     em = frame.em
     if abs(line.em - prev.em) > 0.2 * max(line.em, prev.em):
         return False
+    if not same_page and _ATTACHMENT_LABEL.fullmatch(line.text):
+        return False
     # Line-breaking rules (no closing quote or 。 at a line start) pull a character or two
     # down, so a wrapped line may stop up to two characters short of the right edge.
-    if prev.x1 < frame.right - 2.6 * em or abs(line.x0 - frame.left) > 0.6 * em:
+    if prev.x1 < frame.right - 2.6 * em:
+        return False
+    near = 0.6 * frame.char
+    if abs(line.x0 - frame.left) > near and not any(abs(line.x0 - x) <= near for x in hangs):
         return False
     if abs(prev.x0 - frame.left) > 2.6 * em:  # centred or flush-right lines stand alone
+        return False
+    if prev.gap > 3 * frame.char:  # parts set apart on one line (marks | 签发人) end there
         return False
     return not same_page or line.y0 - prev.y1 <= 1.2 * pitch
 
@@ -446,6 +509,7 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
     blocks: list[str] = []
     current: list[str] = []
     prev: _Line | None = None
+    hangs: tuple[float, ...] = ()  # where the current paragraph's wrapped lines may hang
     table_last = False  # the last block is a table (a table split by a page break joins up)
 
     width = 0
@@ -469,7 +533,7 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
                     current, prev = [], None
                     table_last = False
                 table_block(pending.pop(0))
-            if prev is not None and _continues(prev, ln, frame, pitch, prev.page == ln.page):
+            if prev is not None and _continues(prev, ln, frame, pitch, prev.page == ln.page, hangs):
                 if prev.page != ln.page:
                     findings.append(
                         note(
@@ -483,6 +547,7 @@ def layout_text(pages: Sequence[Page], prefix: str = "GP") -> tuple[str, list[Fi
                 if current:
                     blocks.append("".join(current))
                 current = [ln.text]
+                hangs = _hangs(ln)
                 table_last = False
             prev = ln
         for table in pending:

@@ -167,10 +167,10 @@ def finish(
         ) from exc
     letter = parsed.letter
     framed = any((letter.title, letter.opening, letter.doc_number, letter.date, letter.closing))
-    if not framed or not (letter.opening or letter.paragraphs or letter.sections):
+    if not framed:
         raise error(
-            "the document's text is not a reply letter: it has no body, or none of a title, "
-            "an opening, a document number, a closing and a date"
+            "the document's text is not a reply letter: it has none of a title, an opening, "
+            "a document number, a closing and a date"
         )
     metadata = {**extraction.metadata, **parsed.metadata}
     findings = [*extraction.findings]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 __all__ = [
     "TWIPS_PER_MM",
@@ -52,13 +52,13 @@ def twips(value_mm: float) -> int:
     return round(value_mm * TWIPS_PER_MM)
 
 
-def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+def child(parent: etree._Element, tag: str) -> etree._Element:
     """The ``w:`` child ``tag`` of ``parent``, created in schema order if missing."""
     name = qn(f"w:{tag}")
     found = parent.find(name)
     if found is not None:
-        return found  # type: ignore[no-any-return]
-    element: BaseOxmlElement = OxmlElement(f"w:{tag}")
+        return found
+    element: etree._Element = OxmlElement(f"w:{tag}")
     order = _ORDERS.get(parent.tag)
     if order is None or tag not in order:
         parent.append(element)
@@ -73,41 +73,41 @@ def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     return element
 
 
-def set_attrs(element: BaseOxmlElement, **values: str | int) -> BaseOxmlElement:
+def set_attrs(element: etree._Element, **values: str | int) -> etree._Element:
     """Set ``w:`` attributes (``lineRule`` for ``w:lineRule``) and return ``element``."""
     for key, value in values.items():
         element.set(qn(f"w:{key}"), str(value))
     return element
 
 
-def fonts(rpr: BaseOxmlElement, name: str) -> None:
+def fonts(rpr: etree._Element, name: str) -> None:
     """Name ``name`` as the font of every script of a run, East Asian included (w:rFonts)."""
     element = child(rpr, "rFonts")
     for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):  # themes win over names
-        element.attrib.pop(qn(f"w:{theme}"), None)
+        element.attrib.pop(qn(f"w:{theme}"), "")
     set_attrs(element, ascii=name, hAnsi=name, eastAsia=name, cs=name, hint="eastAsia")
 
 
-def borders(ppr: BaseOxmlElement, sides: Iterable[tuple[str, str, int, str]]) -> None:
+def borders(ppr: etree._Element, sides: Iterable[tuple[str, str, int, str]]) -> None:
     """Paragraph borders: (side, style, width in eighths of a point, hex colour) each."""
     bdr = child(ppr, "pBdr")
     for side, style, size, colour in sides:
         set_attrs(child(bdr, side), val=style, sz=size, space=0, color=colour)
 
 
-def frame(ppr: BaseOxmlElement, **values: str | int) -> None:
+def frame(ppr: etree._Element, **values: str | int) -> None:
     """Put the paragraph in a frame (w:framePr): a position on the page or in the margins."""
     set_attrs(child(ppr, "framePr"), **values)
 
 
 def add_field(
-    paragraph: BaseOxmlElement, instruction: str, shown: str, rpr: BaseOxmlElement | None
+    paragraph: etree._Element, instruction: str, shown: str, rpr: etree._Element | None
 ) -> None:
     """Append a complex field (``PAGE`` …) to a ``w:p``, showing ``shown`` until updated."""
     import copy
 
-    def run() -> BaseOxmlElement:
-        r: BaseOxmlElement = OxmlElement("w:r")
+    def run() -> etree._Element:
+        r: etree._Element = OxmlElement("w:r")
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
         paragraph.append(r)

@@ -23,10 +23,10 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from govreply.formats._layout import FORM_COLUMNS_MM, FontRole, Form, Heading, Para, Plan, Typefaces
 from govreply.formats._layout import geometry as g
@@ -58,7 +58,7 @@ _ALIGN = {
 _HEADING_STYLES = {1: "GR Heading 1", 2: "GR Heading 2", 3: "GR Heading 3", 4: "GR Heading 4"}
 
 
-def _exact(ppr: BaseOxmlElement, line_twips: int, *, before: int = 0, after: int = 0) -> None:
+def _exact(ppr: etree._Element, line_twips: int, *, before: int = 0, after: int = 0) -> None:
     set_attrs(
         child(ppr, "spacing"),
         before=before,
@@ -113,12 +113,11 @@ def _font_table(document: Document, typefaces: Typefaces) -> None:
     part = document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
     )
-    from lxml import etree
-
     root = etree.fromstring(part.blob)
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    for role in ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti"):
-        chain = typefaces.chain(role)  # type: ignore[arg-type]
+    roles: tuple[FontRole, ...] = ("xiaobiaosong", "fangsong", "heiti", "kaiti", "songti")
+    for role in roles:
+        chain = typefaces.chain(role)
         font = etree.SubElement(root, f"{{{w}}}font", {f"{{{w}}}name": chain[0]})
         if len(chain) > 1:
             etree.SubElement(font, f"{{{w}}}altName", {f"{{{w}}}val": chain[1]})
@@ -207,8 +206,8 @@ def _runs(paragraph: Paragraph, text: str) -> None:
         paragraph.add_run(line)
 
 
-def _ppr(paragraph: Paragraph) -> BaseOxmlElement:
-    ppr: BaseOxmlElement = paragraph._p.get_or_add_pPr()
+def _ppr(paragraph: Paragraph) -> etree._Element:
+    ppr: etree._Element = paragraph._p.get_or_add_pPr()
     return ppr
 
 
@@ -276,7 +275,7 @@ def _head(document: Document, plan: Plan) -> None:
     top = g.MASTHEAD_TOP_MM if letter else g.ORDINARY_MASTHEAD_TOP_MM
     if plan.show_masthead:
         if plan.masthead is not None:
-            mark = _framed(
+            masthead = _framed(
                 document,
                 "GR Masthead",
                 plan.masthead,
@@ -287,8 +286,8 @@ def _head(document: Document, plan: Plan) -> None:
                 y=twips(top),
                 wrap="notBeside",
             )
-            _exact(_ppr(mark), round(plan.masthead_pt * 20))
-            for run in mark.runs:
+            _exact(_ppr(masthead), round(plan.masthead_pt * 20))
+            for run in masthead.runs:
                 run.font.size = Pt(plan.masthead_pt)
         if letter:
             _rule(document, top + mark_mm + g.RULE_GAP_MM, "thickThinSmallGap")
@@ -368,13 +367,15 @@ def _body(document: Document, plan: Plan) -> None:
     for i, line in enumerate(plan.salutation):
         _para(document, line, "GR Paragraph" if i == 0 else "GR Body")
     indent = 2 * _CHAR_TWIPS
-    for i, note in enumerate(plan.attachments):
-        first = i == 0 or not note.number
+    for i, attachment in enumerate(plan.attachments):
+        first = i == 0 or not attachment.number
         paragraph = _para(
-            document, (note.lead if first else "") + note.number + note.title, "GR Body"
+            document,
+            (attachment.lead if first else "") + attachment.number + attachment.title,
+            "GR Body",
         )
         lead = 3 * _CHAR_TWIPS  # 附件：
-        number = 0.75 * 20 * g.BODY_PT if note.number else 0.0
+        number = 0.75 * 20 * g.BODY_PT if attachment.number else 0.0
         left = indent + lead + number
         hanging = (lead if first else 0) + number
         set_attrs(child(_ppr(paragraph), "ind"), left=round(left), hanging=round(hanging))
@@ -474,6 +475,8 @@ def _form(document: Document, form: Form) -> None:
                 if i:
                     paragraph.add_run().add_break()
                 _runs(paragraph, line)
+            if cell_spec.fit is not None:  # the choices on one line, smaller
+                paragraph.runs[-1].font.size = Pt(cell_spec.fit)
     if form.remarks is not None:
         paragraph = _para(document, form.remarks, "GR Table")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT

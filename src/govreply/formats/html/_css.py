@@ -154,8 +154,6 @@ def _common(faces: dict[FontRole, Face]) -> str:
 .gr-imprint .gr-contact {{ padding-left: 1em; text-indent: 0; }}
 .gr-cc {{ display: inline; margin: 0; padding: 0; list-style: none; }}
 .gr-cc li {{ display: inline; }}
-.gr-cc li + li::before {{ content: "、"; }}
-.gr-cc.gr-stop li:last-child::after {{ content: "。"; }}
 .gr-ordinary .gr-imprint {{ border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; }}
 .gr-ordinary .gr-imprint .gr-contact {{ border-top: 0.25mm solid #000; }}
 .gr-attachment-label {{ font-family: {faces["heiti"].family}; font-weight: {faces["heiti"].weight};
@@ -220,7 +218,7 @@ def _print(plan: Plan, faces: dict[FontRole, Face]) -> str:
   {first}
   html, body {{ margin: 0; padding: 0; background: none; }}
   .gr-attachment {{ break-before: page; }}
-  .gr-imprint {{ float: footnote; margin-top: 0; }}
+  .gr-imprint {{ float: footnote; footnote-policy: line; margin-top: 0; }}
   .gr-imprint::footnote-call {{ content: none; }}
   .gr-imprint::footnote-marker {{ content: none; }}
   .gr-h, .gr-title, .gr-form-title, .gr-attachment-label {{ break-after: avoid; }}

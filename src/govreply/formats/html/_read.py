@@ -138,6 +138,7 @@ _DROP: Final = frozenset(
         "nav",
         "header",
         "footer",
+        "aside",
         "form",
         "button",
         "select",
@@ -147,9 +148,13 @@ _DROP: Final = frozenset(
         "map",
         "audio",
         "video",
-        "aside",
     }
 )
+# The page's banner, footer and sidebars are chrome; a header, footer or aside inside an
+# article or section is part of that composition (HTML-AAM: only those scoped to the body are
+# the banner, contentinfo and complementary landmarks) — the masthead and 版记 of a letter.
+_LANDMARKS: Final = frozenset({"header", "footer", "aside"})
+_COMPOSITIONS: Final = frozenset({"article", "section"})
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -178,6 +183,9 @@ _BLOCK: Final = frozenset(
         "hr",
         "body",
         "html",
+        "header",
+        "footer",
+        "aside",
         "fieldset",
         "caption",
         "tbody",
@@ -185,21 +193,26 @@ _BLOCK: Final = frozenset(
         "tfoot",
     }
 )
+# Elements whose start and end break a line: blocks, table rows and cells.
+_BREAKS: Final = _BLOCK | {"tr", "td", "th"}
 # id / class words of the containers portals put a document in (TRS, Hanweb, UCAP, Dreamweaver).
 _CONTENT_HINT: Final = re.compile(
     r"zoom|trs_editor|ucap-content|article|content|conTxt|contxt|detail|zw|main-txt|view|"
     r"pages_content|xxgk_content|wzy|news_text|text|bt_content|body",
     re.I,
 )
-# id / class words of chrome: navigation, share and print bars, related links, footers.
+# id / class words of chrome: navigation, share and print bars, related links, footers
+# (an "imprint" is a document's 版记, not a print button).
 _CHROME_HINT: Final = re.compile(
-    r"nav|menu|breadcrumb|crumb|position|location|share|bdshare|print|footer|foot|copyright|"
+    r"nav|menu|breadcrumb|crumb|position|location|share|bdshare|(?<!im)print|footer|foot|copyright|"
     r"related|xgwz|xglj|links|sidebar|side|toolbar|tool|search|login|header|top-bar|topbar|"
     r"fenxiang|dayin|guanbi|ewm|qrcode",
     re.I,
 )
 _STYLED: Final = etree.XPath("//*[@style]")
 _HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# style="display: inline"  (an element's own style turns a block inline, or the reverse)
+_DISPLAY: Final = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.I)
 
 # Metadata labels of 政府信息公开 pages (labels print with spaces inside: 索 引 号).
 _META_KEYS: Final = (
@@ -308,6 +321,9 @@ class _Page:
         if root is None:
             raise HtmlParseError("not a web page (no elements)")
         self.root = root
+        # lxml makes a Python proxy for an element each time one is looked at, unless one is
+        # alive: holding them all makes every later walk over the page cheaper.
+        self._proxies = list(root.iter())
         # libxml2 stops at 256 levels and drops the rest: its error log says so.
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
             raise HtmlParseError(
@@ -329,7 +345,12 @@ class _Page:
 
     def clean(self) -> None:
         """Drop scripts, navigation, forms and hidden elements; read the metadata."""
-        doomed = list(self.root.iter(*_DROP))
+        doomed = [
+            el
+            for el in self.root.iter(*_DROP)
+            if el.tag not in _LANDMARKS
+            or not any(a.tag in _COMPOSITIONS for a in el.iterancestors())
+        ]
         styled = cast("list[etree._Element]", _STYLED(self.root))
         doomed += [el for el in styled if _HIDDEN.search(el.get("style", ""))]
         for el in doomed:
@@ -379,24 +400,44 @@ class _Page:
                 )
             )
 
-    def container(self) -> etree._Element:
-        """The element holding the letter: descend while one child holds most of the text."""
+    def containers(self) -> list[etree._Element]:
+        """The element holding the letter, then the attachments printed after it.
+
+        Descend while one child holds most of the text; a sibling after that child headed
+        ``附件`` (the feedback form on a page of its own) is the letter's attachment, kept.
+        """
         body = self.root.find("body")
         node = body if body is not None else self.root
         weights: dict[etree._Element, int] = {}
         _weigh(node, weights)
+        attachments: list[etree._Element] = []
         while True:
             total = weights.get(node, 0)
             children = [c for c in node if type(c.tag) is str and weights.get(c, 0) > 0]
             if not children or total == 0:
-                return node
+                break
             best = max(children, key=lambda c: weights.get(c, 0))
             share = weights.get(best, 0) / total
             hinted = _CONTENT_HINT.search(_hint(best)) is not None
-            if share >= 0.85 or (hinted and share >= 0.6):
-                node = best
-                continue
-            return node
+            if not (share >= 0.85 or (hinted and share >= 0.6)):
+                break
+            after = children[children.index(best) + 1 :]
+            attachments = [c for c in after if _is_attachment(c)] + attachments
+            node = best
+        return [node, *attachments]
+
+
+# 附件 / 附件1 / 附件：  (the label over an attachment, GB/T 9704 §7.3.4)
+_ATTACHMENT_LABEL: Final = re.compile(r"附件[0-9]{0,2}[:：]?$")
+
+
+def _is_attachment(el: etree._Element) -> bool:
+    """Whether ``el`` opens with an attachment label on a line of its own (``附件``)."""
+    for text in el.itertext():
+        head = _SPACES.sub("", text) if isinstance(text, str) else ""
+        if head:
+            return _ATTACHMENT_LABEL.match(head) is not None
+    return False
 
 
 def _remove(el: etree._Element) -> None:
@@ -430,17 +471,18 @@ def _is_chrome(classes: str | None, ident: str | None) -> bool:
 
 def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
     """Characters of non-link text under ``node``; chrome-hinted elements weigh nothing."""
-    total = len((node.text or "").strip())
+    own = node.text
+    total = len(own.strip()) if own else 0
     for child in node:
         tag = child.tag
         if type(tag) is str:
             inner = _weigh(child, weights)
-            if tag == "a" or (
-                (child.get("class") or child.get("id")) and _CHROME_HINT.search(_hint(child))
-            ):
+            if tag == "a" or _is_chrome(child.get("class"), child.get("id")):
                 inner = weights[child] = 0
             total += inner
-        total += len((child.tail or "").strip())
+        tail = child.tail
+        if tail:
+            total += len(tail.strip())
     weights[node] = total
     return total
 
@@ -471,7 +513,8 @@ _CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{
 _NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS: Final = re.compile(r"[ \t\r\n\f]+")
 _HAS_WS: Final = re.compile(r"[\t\r\n\f]|  ")
-_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen
+_INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
 _TEMPLATE_CODE: Final = re.compile(r"<%.*?%>", re.S)
 
@@ -488,19 +531,23 @@ class _Text:
             self.buffer.append(value)
 
     def flush(self) -> None:
-        if not self.buffer:
+        buffer = self.buffer
+        if not buffer:
             return
-        raw = "".join(self.buffer)
+        raw = buffer[0] if len(buffer) == 1 else "".join(buffer)
         self.buffer = []
+        if raw.isspace():  # the source's indentation between blocks
+            return
         if "\n" in raw:
             raw = _CJK_BREAK.sub("", raw)
         line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
-        line = line.replace("\u00a0", " ").translate(_INVISIBLE).strip(" ")
+        line = _INVISIBLE.sub("", line.replace("\u00a0", " ")).strip(" ")
         if line.strip():
             self.lines.append(line.rstrip())
 
     def walk(self, el: etree._Element) -> None:
-        name = _local(el)
+        """Read ``el``, an element (not a comment), its descendants and its tail."""
+        name = el.tag
         if name == "br":
             self.flush()
             self.text(el.tail)
@@ -512,18 +559,31 @@ class _Text:
                 self.lines.append("\n".join(rows))
             self.text(el.tail)
             return
-        block = name in _BLOCK or name in ("tr", "td", "th")
+        block = name in _BREAKS
+        style = el.get("style")
+        if style is not None and "display" in style:
+            display = _DISPLAY.search(style)
+            if display is not None:
+                block = not display[1].lower().startswith("inline")
         if block:
             self.flush()
-        self.text(el.text)
+        buffer = self.buffer
+        own = el.text
+        if own:
+            buffer.append(own)
         for child in el:
-            if _local(child):
+            if type(child.tag) is str:
                 self.walk(child)
+                buffer = self.buffer  # a block child flushed it
             else:
-                self.text(child.tail)
+                tail = child.tail
+                if tail:
+                    buffer.append(tail)
         if block:
             self.flush()
-        self.text(el.tail)
+        tail = el.tail
+        if tail:
+            self.buffer.append(tail)
 
 
 def _table(table: etree._Element) -> list[str]:
@@ -623,8 +683,10 @@ def extract_html(
         raise HtmlParseError("the page is empty")
     page = _Page(text, options)
     page.clean()
-    container = page.container()
+    container, *attachments = page.containers()
     lines = list(_chrome_lines(_lines(container), page.findings))
+    for attachment in attachments:
+        lines += _chrome_lines(_lines(attachment), page.findings)
     title = page.title or page.metadata.get("标题")
     if title and lines and not any(_key(title) in _key(ln) for ln in lines[:8]):
         heading = _heading(page.root, container)

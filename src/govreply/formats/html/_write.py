@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from govreply.formats._layout import Form, Heading, Para, Plan
+from govreply.formats._layout import Copies, Form, Heading, Para, Plan
 
 __all__ = ["build"]
 
@@ -93,16 +93,17 @@ def _tail(article: etree._Element, plan: Plan) -> None:
     if plan.attachments:
         numbered = " gr-numbered" if plan.attachments[0].number else ""
         box = _SUB(article, "div", {"class": "gr-attachments" + numbered})
-        for i, note in enumerate(plan.attachments):
-            line = _p(box, "gr-attachment-line")
-            lead = _SUB(line, "span", {"class": "gr-attachment-lead"})
-            if i == 0 or not note.number:
-                lead.text = note.lead
+        for i, attachment in enumerate(plan.attachments):
+            entry = _p(box, "gr-attachment-line")
+            lead = _SUB(entry, "span", {"class": "gr-attachment-lead"})
+            if i == 0 or not attachment.number:
+                lead.text = attachment.lead
             else:  # the later lines align under the first one's name
                 _SUB(
                     lead, "span", {"class": "gr-pad", "style": "visibility: hidden"}
-                ).text = note.lead
-            _text(_SUB(line, "span", {"class": "gr-attachment-name"}), note.number + note.title)
+                ).text = attachment.lead
+            name = _SUB(entry, "span", {"class": "gr-attachment-name"})
+            _text(name, attachment.number + attachment.title)
     sign = plan.signature
     if sign is not None:
         footer = _SUB(article, "footer", {"class": "gr-signature"})
@@ -118,14 +119,26 @@ def _tail(article: etree._Element, plan: Plan) -> None:
     if plan.has_imprint:
         aside = _SUB(article, "aside", {"class": "gr-imprint", "aria-label": "版记"})
         for copies in plan.copies:
-            p = _SUB(aside, "div", {"class": "gr-copies"})
-            p.text = f"{copies.label}："
-            stop = " gr-stop" if copies.stop else ""
-            ul = _SUB(p, "ul", {"class": "gr-cc" + stop})
-            for name in copies.names:
-                _text(_SUB(ul, "li"), name)
+            _copies(_SUB(aside, "div", {"class": "gr-copies"}), copies)
         for line in plan.contact:
             _p(aside, "gr-contact", line)
+
+
+def _copies(line: etree._Element, copies: Copies) -> None:
+    """A copy line: its label, then the organs as an inline list.
+
+    The separators ``、`` and the final ``。`` are text (hidden from screen readers, which
+    announce the list), so a copy of the page and a reader without the stylesheet see them;
+    the inline ``display`` is in the markup for the same reason.
+    """
+    line.text = f"{copies.label}："
+    ul = _SUB(line, "ul", {"class": "gr-cc", "style": "display: inline"})
+    for i, name in enumerate(copies.names, 1):
+        li = _SUB(ul, "li", {"style": "display: inline"})
+        _text(li, name)
+        mark = "、" if i < len(copies.names) else "。" if copies.stop else ""
+        if mark:
+            _SUB(li, "span", {"class": "gr-sep", "aria-hidden": "true"}).text = mark
 
 
 def _form(body: etree._Element, form: Form) -> None:
@@ -160,6 +173,8 @@ def _form(body: etree._Element, form: Form) -> None:
             else:
                 for line in cell.lines:
                     _text(_SUB(td, "span", {"class": "gr-cell-line"}), line)
+                if cell.fit is not None:  # the choices on one line, smaller
+                    td[-1].set("style", f"white-space: nowrap; font-size: {cell.fit:g}pt")
     if form.remarks is not None:
         _p(section, "gr-remarks", form.remarks)
 

@@ -113,6 +113,28 @@ def find_form(lines: list[str]) -> int | None:
     return None
 
 
+# 通讯地址及联系电话 / 通讯地址 / 联系电话  (the label before the contact cell)
+_CONTACT_LABEL = re.compile(r"^(?:通讯|通信|联系)?(?:地址|电话)")
+# 建议分类 A1 A2 …  (the label that opens the options cell)
+_OPTIONS_LABEL = re.compile(r"^\s*(?:建议|提案)?\s*分\s*类\s*")
+
+
+def _label(cells: list[str], label: re.Pattern[str]) -> int | None:
+    """The index of the first cell after the value cell (index 1) that ``label`` opens."""
+    return next((i for i in range(2, len(cells)) if label.match(squash(cells[i]))), None)
+
+
+def _after(cells: list[str], label: int | None, fallback: int) -> str:
+    """The first non-empty cell after the ``label`` cell; ``cells[fallback]`` with no label.
+
+    A table read from a page or a PDF has a cell per grid column, so a value spanning two
+    columns is followed by an empty cell, and the cell after a label may be such a one.
+    """
+    if label is None:
+        return cells[fallback]
+    return next((c for c in cells[label + 1 :] if c), "")
+
+
 def _cells(line: str) -> list[str]:
     cells = [c.strip() for c in line.split("\t")]
     return cells + [""] * (_CELLS - len(cells))
@@ -193,7 +215,7 @@ def _build(
 ) -> FeedbackForm:
     empty = [""] * _CELLS
     names = rows["姓名"]
-    contact = names[4]
+    contact = _after(names, _label(names, _CONTACT_LABEL), 4)
     address: str | None = contact
     phone: str | None = None
     head, _, tail = contact.rpartition(" ")
@@ -208,8 +230,10 @@ def _build(
     if match is not None:
         category = number_cell[1][: match.end("category")] or None
         number = int(match["number"])
-    options = tuple(number_cell[2].split()[1:])
-    code = number_cell[3]
+    at = _label(number_cell, _OPTIONS_LABEL)
+    options_cell = number_cell[at] if at is not None else number_cell[2]
+    options = tuple(_OPTIONS_LABEL.sub("", options_cell, count=1).split())
+    code = _after(number_cell, at, 3)
     item = ItemReference(
         kind=kind, number=number, category=category, title=_opt(rows.get("标题", empty)[1])
     )

@@ -430,13 +430,13 @@ def read_reference(
     role = ReplyRole.REPLY
     if re.search(r"会办|协办", title) or re.search(r"(?:会办|协办)意见", lead):
         role = ReplyRole.CO_HANDLING
-    sources = [text for text in (opening, header.title) if text]
+    quoted = [text for text in (opening, header.title) if text]
     item_title = next(
         (
-            found
+            named
             for topic in (False, True)
-            for text in sources
-            if (found := _item_title(text, topic=topic)) is not None
+            for text in quoted
+            if (named := _item_title(text, topic=topic)) is not None
         ),
         None,
     )
