@@ -226,3 +226,10 @@ def test_titles_break_at_word_ends_within_the_line(title: str, lines: int) -> No
     assert len(broken) == lines
     assert "".join(broken) == title
     assert all(line.count("《") == line.count("》") for line in broken)
+
+
+def test_a_title_line_turns_on_a_screen_only_at_word_ends() -> None:
+    """Each planned title line carries <wbr> at word ends, and the screen breaks only there."""
+    page = html.dumps(seed_letter())
+    assert "关于区二届<wbr>人大四次会议<wbr>第55号建议<wbr>答复的函" in page
+    assert "word-break: keep-all" in page

@@ -134,6 +134,7 @@ def _common(faces: dict[FontRole, Face]) -> str:
   letter-spacing: 0; margin: {_n(2 * pitch)}pt 0 {_n(pitch)}pt 0 !important; }}
 .gr-title-line {{ display: block; }}
 @media print {{ .gr-title-line {{ white-space: nowrap; }} }}
+@media screen {{ .gr-title-line {{ word-break: keep-all; overflow-wrap: anywhere; }} }}
 .gr-addressees {{ text-indent: 0; }}
 .gr-letter .gr-p, .gr-letter .gr-h, .gr-note {{ text-indent: {_n(indent)}pt; }}
 .gr-h {{ font-size: inherit; font-weight: {faces["fangsong"].weight}; }}

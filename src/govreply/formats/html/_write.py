@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from govreply.formats._layout import Copies, Form, Heading, Para, Plan
+from govreply.formats._layout import Copies, Form, Heading, Para, Plan, break_title, width
 
 __all__ = ["build"]
 
@@ -61,7 +61,21 @@ def _head(article: etree._Element, plan: Plan) -> None:
     if plan.title:
         h1 = _SUB(article, "h1", {"class": "gr-title"})
         for text in plan.title:
-            _text(_SUB(h1, "span", {"class": "gr-title-line"}), text)
+            _title_line(_SUB(h1, "span", {"class": "gr-title-line"}), text)
+
+
+def _title_line(el: etree._Element, line: str) -> None:
+    """One planned line of a title, with ``<wbr>`` where a narrower screen may turn it.
+
+    The stylesheet lets a screen break a title's line only there (``word-break: keep-all``), so
+    a phone shows 关于区二届人大四次会议 / 第55号建议答复的函, never a word cut in two.
+    """
+    pieces = [line]
+    for _ in range(2):  # halves, then quarters, each at the title breaker's word ends
+        pieces = [part for piece in pieces for part in break_title(piece, width(piece) / 2 + 1)]
+    el.text = pieces[0]
+    for piece in pieces[1:]:
+        _SUB(el, "wbr").tail = piece
 
 
 def _signer(el: etree._Element, name: str) -> None:
@@ -146,7 +160,7 @@ def _form(body: etree._Element, form: Form) -> None:
     _p(section, "gr-attachment-label", form.label)
     h2 = _SUB(section, "h2", {"class": "gr-form-title", "id": "gr-form-title"})
     for line in form.title:
-        _text(_SUB(h2, "span", {"class": "gr-title-line"}), line)
+        _title_line(_SUB(h2, "span", {"class": "gr-title-line"}), line)
     table = _SUB(section, "table", {"class": "gr-form", "aria-labelledby": "gr-form-title"})
     group = _SUB(table, "colgroup")
     for _ in range(7):
@@ -200,4 +214,5 @@ def build(plan: Plan, *, css: str, title: str) -> str:
         _form(section_parent, plan.form)
         section_parent[-1].set("class", f"gr-attachment {layout}")
     out: str = etree.tostring(html, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
-    return out + "\n"
+    # libxml2's HTML serializer does not know <wbr> is a void element
+    return out.replace("<wbr></wbr>", "<wbr>") + "\n"
