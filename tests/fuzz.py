@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,8 +86,34 @@ def mutate(rng: random.Random, seeds: list[str]) -> str | bytes:
     return data
 
 
-def run(budget: float, seed: int, hang: float, out: Callable[[str], None] = print) -> int:
-    """Fuzz for ``budget`` seconds; the number of failures."""
+def run_cli(data: str | bytes, hang: float) -> str | None:
+    """Run ``govreply parse`` and ``check`` on ``data`` in a subprocess; what went wrong."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.txt"
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"))
+        for command in (["parse"], ["check"]):
+            try:
+                done = subprocess.run(
+                    [sys.executable, "-m", "govreply", *command, str(path)],
+                    capture_output=True,
+                    timeout=hang + 10,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                return f"govreply {command[0]} hung"
+            if done.returncode not in (0, 1) or b"Traceback" in done.stderr:
+                return f"govreply {command[0]} exit {done.returncode}: {done.stderr[-300:]!r}"
+    return None
+
+
+def run(
+    budget: float,
+    seed: int,
+    hang: float,
+    out: Callable[[str], None] = print,
+    cli_every: int = 200,
+) -> int:
+    """Fuzz for ``budget`` seconds; the number of failures (the CLI every ``cli_every``)."""
     corpus = [p.read_text("utf-8") for p in LETTERS]
     seeds = list(corpus)
     for raw in corpus[:10]:
@@ -95,10 +123,16 @@ def run(budget: float, seed: int, hang: float, out: Callable[[str], None] = prin
         except GovReplyError:
             pass
     rng = random.Random(seed)
-    tried = failures = 0
+    tried = failures = cli_runs = 0
     stop = time.monotonic() + budget
     while time.monotonic() < stop:
         data = mutate(rng, seeds)
+        if cli_every and tried % (cli_every * len(PARSERS)) == 0:
+            cli_runs += 1
+            problem = run_cli(data, hang)
+            if problem is not None:
+                failures += 1
+                out(f"FAIL {problem} on {data[:120]!r}")
         for name, parse in PARSERS.items():
             tried += 1
             start = time.perf_counter()
@@ -113,7 +147,10 @@ def run(budget: float, seed: int, hang: float, out: Callable[[str], None] = prin
             if elapsed > hang:
                 failures += 1
                 out(f"SLOW {name}: {elapsed:.1f} s on {len(data)} chars {data[:80]!r}")
-    out(f"fuzz: {tried} inputs tried, {failures} failures, budget {budget:g} s, seed {seed}")
+    out(
+        f"fuzz: {tried} parser inputs and {cli_runs} CLI inputs tried, {failures} failures, "
+        f"budget {budget:g} s, seed {seed}"
+    )
     return failures
 
 
