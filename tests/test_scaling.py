@@ -40,7 +40,23 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "split_items": numerals.split_items,
 }
 
-UNITS = [" ", "\n", "\t", "一、", "（", "等", "号", "〔", "“", "《", "等 ", "a\n", "1", "A "]
+UNITS = [
+    " ",
+    "\n",
+    "\t",
+    "一、",
+    "（",
+    "等",
+    "号",
+    "〔",
+    "“",
+    "《",
+    "等 ",
+    "a\n",
+    "1",
+    "A ",
+    "不同意",
+]
 
 
 def _best(fn: Callable[[], object], repeats: int = 3) -> float:
