@@ -90,7 +90,9 @@ def test_parser_scaling(name: str, unit: str) -> None:
     """10x the repeated unit costs at most 15x the time (no backtracking, no quadratic walk)."""
     n = 2_000 if name.startswith(("text", "html")) else 4_000
     t_small, t_large = _ratio(PARSERS[name], unit, n)
-    if t_large > 15 * max(t_small, 2e-3):  # a loaded machine: measure once more
+    for _ in range(2):  # a loaded machine: measure again before calling it superlinear
+        if t_large <= 15 * max(t_small, 2e-3):
+            break
         t_small, t_large = _ratio(PARSERS[name], unit, n)
     print(f"{name} {unit!r}: {t_small * 1e3:.2f} ms -> {t_large * 1e3:.2f} ms")
     assert t_large <= 15 * max(t_small, 2e-3)
