@@ -70,6 +70,13 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def fuzz(session: nox.Session) -> None:
+    """Mutation-fuzz every public parser from the corpus (posarg or $GOVREPLY_FUZZ_BUDGET s)."""
+    _install(session, "test")
+    session.run("python", "tests/fuzz.py", *session.posargs)
+
+
+@nox.session(default=False)
 def gallery(session: nox.Session) -> None:
     """Regenerate the docs' gallery: PDF page images and an HTML screenshot (pdftoppm, chromium)."""
     _install(session, "test")

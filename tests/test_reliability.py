@@ -10,9 +10,10 @@ import pytest
 
 from govreply import numerals
 from govreply.cli import main
-from govreply.errors import NumeralError, TextParseError, ValidationError
-from govreply.examples import seed_text
-from govreply.formats import text
+from govreply.errors import NumeralError, TextParseError, ValidationError, XmlParseError
+from govreply.examples import seed_letter, seed_text
+from govreply.formats import text, xml
+from govreply.formats.xml import MAX_PROBLEMS
 from govreply.model import Addressees, Classification, Congress
 
 
@@ -90,3 +91,37 @@ def test_a_text_that_is_no_letter_is_still_refused() -> None:
     """The hardening keeps refusing what is not a letter."""
     with pytest.raises(TextParseError):
         text.parse("这不是一封答复函。")
+
+
+def _with_names(names: str) -> str:
+    doc = xml.dumps(seed_letter())
+    at = doc.index("<name>马雪梅</name>")
+    return doc[:at] + names + doc[at:]
+
+
+def test_a_hundred_thousand_bad_names_are_capped_at_once() -> None:
+    """100,000 invalid list items: the first hundred problems, named, and a note of more.
+
+    libxml2 names every violation by counting the node's earlier siblings: validating the whole
+    tree cost the square of the list (two minutes for this document).
+    """
+    with pytest.raises(XmlParseError) as caught:
+        xml.loads(_with_names("<name></name>" * 100_000))
+    problems = caught.value.problems
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0].path == "/reply-letter/addressees/names/name[1]"
+    assert problems[MAX_PROBLEMS - 1].path == f"/reply-letter/addressees/names/name[{MAX_PROBLEMS}]"
+    assert "more problems" in problems[-1].message
+
+
+def test_a_bad_item_far_down_a_long_list_is_still_found() -> None:
+    """A violation past the items the path-naming copy keeps is reported, by line."""
+    names = "<name>甲</name>" * 150 + "<name> </name>" + "<name>乙</name>" * 50
+    with pytest.raises(XmlParseError, match="pattern"):
+        xml.loads(_with_names(names))
+
+
+def test_a_long_valid_list_is_read() -> None:
+    """Two thousand names validate (streaming) and are all read."""
+    letter = xml.loads(_with_names("<name>甲</name>" * 2000))
+    assert len(letter.addressees.names) == 2000 + 3

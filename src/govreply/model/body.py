@@ -106,10 +106,11 @@ class Contact:
 
 # Checked in order: the first pattern found in the note decides its kind.
 _DISCLOSURE_PATTERNS: tuple[tuple[re.Pattern[str], DisclosureKind], ...] = (
-    (re.compile(r"不同意.*公开|同意公开[:：]?\s*否|公开[:：]\s*否"), DisclosureKind.NO_CONSENT),
+    # bounded: at most 40 characters between 同意 and 公开, so a search is linear in the note
+    (re.compile(r"不同意.{0,40}公开|同意公开[:：]?否|公开[:：]否"), DisclosureKind.NO_CONSENT),
     (re.compile(r"依申请公开"), DisclosureKind.ON_REQUEST),
     (re.compile(r"不予公开|不公开|免予公开|非公开"), DisclosureKind.NOT_PUBLIC),
-    (re.compile(r"同意.*公开|同意公开[:：]?\s*是|公开[:：]\s*是"), DisclosureKind.CONSENT),
+    (re.compile(r"同意.{0,40}公开|同意公开[:：]?是|公开[:：]是"), DisclosureKind.CONSENT),
     (re.compile(r"主动公开|公开发布|予以公开|全文公开|公开"), DisclosureKind.PUBLIC),
 )
 

@@ -259,8 +259,9 @@ _LABEL_START: Final = re.compile(
     + ")"
 )
 # 索 引 号：014717475N/2023-0040295   (a label, a colon, the value in the same element)
+# bounded: two to six characters, at most four spaces between them (no nested unbounded repeat)
 _META_LINE: Final = re.compile(
-    r"^\s*(?P<key>(?:[\u4e00-\u9fff][\s\u3000\u00a0]*){2,6}?)[:：]\s*(?P<value>.*)$"
+    r"^\s*(?P<key>(?:[\u4e00-\u9fff][\s\u3000\u00a0]{0,4}){2,6}?)[:：]\s*(?P<value>.*)$"
 )
 
 # Lines of page chrome inside the content: share and print bars, font size, counters.

@@ -116,16 +116,18 @@ def _flat_pieces(text: str) -> list[str]:
         before, after = text[start : space.start()], text[space.end() : space.end() + 12]
         if not before.strip() or not after:
             continue
-        folded = g.fold(before)
+        # only the part's last character and a short heading are looked at, so a long run
+        # without a split costs no rescan of all that came before (fold is one for one)
+        last = g.fold(before[-1])
         heading = (
-            g.label_at(folded) is not None
-            and len(before) <= 30
+            len(before) <= 30
+            and g.label_at(g.fold(before)) is not None
             and not any(c in g.TERMINAL or c in ",，" for c in before)
         )
         if (
             "|" in space.group()
-            or folded[-1] in _PART_END
-            or (folded[-1].isdigit() and not after.isascii() and after[0] not in "年月日")
+            or last in _PART_END
+            or (last.isdigit() and not after.isascii() and after[0] not in "年月日")
             or _PART_START.match(g.fold(after))
             or (heading and not after.isascii())
         ):
