@@ -11,6 +11,7 @@ import codecs
 import io
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Sequence
@@ -192,11 +193,38 @@ def read_source(path: str | None, fmt: str | None, console: Console) -> Source |
         with open(path, "rb") as stream:
             data = stream.read()
     except OSError as exc:
-        console.error(path, os_problem(exc))
+        console.error(shown(path), os_problem(exc))
         console.failed += 1
         return None
     suffix = Path(path).suffix.lower()
-    return Source(path, data, fmt or EXTENSIONS.get(suffix) or DOCUMENT_EXTENSIONS.get(suffix))
+    found = fmt or EXTENSIONS.get(suffix) or DOCUMENT_EXTENSIONS.get(suffix)
+    return Source(shown(path), data, found)
+
+
+def shown(path: str) -> str:
+    r"""``path`` as it can be printed: bytes of a non-UTF-8 file name written as ``\xff``.
+
+    A file name that is not UTF-8 reaches Python with surrogate escapes, which no UTF-8 stream
+    can write.
+
+    >>> shown("\udcff.txt")
+    '\\xff.txt'
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in path):
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def stdin_piped() -> bool:
+    """Whether standard input is a pipe or a file (``cat letter.txt | govreply parse``).
+
+    A terminal, ``/dev/null`` or a closed stdin is not: then no input means the example.
+    """
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def _read_stdin() -> bytes:

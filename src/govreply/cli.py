@@ -65,7 +65,7 @@ _BATCH_PROBLEMS = 5
 _PRETTY: dict[str, Callable[[ReplyLetter], str]] = {
     "json": lambda letter: json_format.dumps(letter, indent=2),
     "xml": lambda letter: xml_format.dumps(letter, indent=2),
-    "text": text_format.dumps,
+    "text": text_format.dumps,  # replaced by a lossy dump with --lossy (see _render)
     "exchange": lambda letter: exchange_format.dumps(letter, indent=2),
 }
 
@@ -106,13 +106,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{cio.PROG}: error: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:
-        # The reader went away (``govreply parse DIR | head``); stop quietly.
+        # The reader went away (``govreply parse DIR | head``); stop quietly, as Unix tools do.
         cio.silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # stdout on a full disk (``> /dev/full``), a vanished terminal
+        cio.silence_stdout()
+        sys.stderr.write(f"{cio.PROG}: error: {_stream_of(exc)}: {cio.os_problem(exc)}\n")
+        return EXIT_INPUT
+    except UnicodeEncodeError as exc:  # a safety net: outputs are checked before writing
+        cio.silence_stdout()
+        char = f"U+{ord(exc.object[exc.start]):04X}"
+        sys.stderr.write(f"{cio.PROG}: error: <stdout>: {char} cannot be written as UTF-8\n")
         return EXIT_INPUT
     except KeyboardInterrupt:
         sys.stderr.write(f"\n{cio.PROG}: interrupted\n")
         return 130
     return status
+
+
+def _stream_of(exc: OSError) -> str:
+    """The file an unexpected OSError is about: its name, else standard output."""
+    return cio.shown(str(exc.filename)) if exc.filename is not None else "<stdout>"
 
 
 # --------------------------------------------------------------------------- parser
@@ -154,6 +168,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="output format (default: json; parquet needs -o)",
     )
     _add_compact(parse)
+    _add_lossy(parse)
     parse.add_argument(
         "--with-source",
         action="store_true",
@@ -183,6 +198,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_official(convert)
     _add_from(convert)
     _add_compact(convert)
+    _add_lossy(convert)
     convert.add_argument("-q", "--quiet", action="store_true", help="do not print findings")
     convert.set_defaults(run=_cmd_convert)
 
@@ -240,12 +256,54 @@ def _add_compact(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _render(fmt: str, letter: ReplyLetter, *, compact: bool) -> str:
+def _add_lossy(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lossy",
+        action="store_true",
+        help="--to text: write the letter even when the text layout cannot carry all of it "
+        "(the text will not read back the same)",
+    )
+
+
+def _render(fmt: str, letter: ReplyLetter, *, compact: bool, lossy: bool = False) -> str:
+    if fmt == "text" and lossy:
+        return text_format.dumps(letter, strict=False)
     if not compact:
         return _PRETTY[fmt](letter)
     out = get_format(fmt).dumps(letter)
     assert isinstance(out, str)  # json, xml and text write text
     return out
+
+
+# A lone surrogate (U+D800-U+DFFF): a JSON \u escape can make one, no UTF-8 stream writes it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _render_reported(
+    args: argparse.Namespace, fmt: str, letter: ReplyLetter, name: str, console: cio.Console
+) -> str | None:
+    """``letter`` written as ``fmt``, or ``None`` after one line saying why it cannot be."""
+    try:
+        output = _render(fmt, letter, compact=args.compact, lossy=args.lossy)
+    except GovReplyError as exc:
+        hint = ""
+        if fmt == "text":
+            hint = (
+                "; write --to json or xml to keep all of it, or give --lossy to write the text "
+                "anyway (it will not read back the same)"
+            )
+        lines = cio.describe(exc)
+        console.error(name, lines[0] + hint, *lines[1:])
+        return None
+    found = _SURROGATE.search(output)
+    if found is not None:
+        console.error(
+            name,
+            f"the letter holds U+{ord(found[0]):04X}, a lone surrogate, which {fmt} output in "
+            "UTF-8 cannot carry; write --to json, which escapes it",
+        )
+        return None
+    return output
 
 
 def _add_from(parser: argparse.ArgumentParser) -> None:
@@ -271,16 +329,21 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         raise _UsageError("--with-source applies to JSON Lines (several inputs or a directory)")
     if args.review and not many:
         raise _UsageError("--review applies to JSON Lines (several inputs or a directory)")
+    if args.lossy and args.to != "text":
+        raise _UsageError("--lossy applies to --to text")
     paths, empty_dirs = cio.expand(inputs, sys.stderr, pattern=args.glob)
     if not many:
         console = cio.Console(sys.stderr, quiet=args.quiet)
-        source = cio.read_source(paths[0] if paths else None, args.from_format, console)
+        source = cio.read_source(paths[0] if paths else _default_input(), args.from_format, console)
         if source is None:
             return EXIT_INPUT
         loaded = cio.load_reported(source, console)
         if loaded is None:
             return EXIT_INPUT
-        cio.write(sys.stdout, _render(args.to, loaded.letter, compact=args.compact))
+        output = _render_reported(args, args.to, loaded.letter, source.name, console)
+        if output is None:
+            return EXIT_INPUT
+        cio.write(sys.stdout, output)
         return EXIT_OK
     console = cio.Console(
         sys.stderr, progress_total=len(paths), quiet=args.quiet, max_lines=_BATCH_PROBLEMS
@@ -295,12 +358,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if args.review is not None and review.needed != (args.review == "needed"):
             continue
         if args.with_source:
+            assert source is not None  # a letter was loaded from it
             record = {
-                "source": path,
+                "source": source.name,
                 "review": review.to_dict(),
                 "letter": json_format.to_dict(loaded.letter),
             }
             line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+            if _SURROGATE.search(line) is not None:  # escaped, as json_format.dumps does
+                line = json.dumps(record, separators=(",", ":"))
         else:
             line = json_format.dumps(loaded.letter)  # one line: newlines in text are escaped
         sys.stdout.write(line + "\n")
@@ -338,12 +404,16 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if target in OFFICIAL_NAMES:
         return _convert_official(args, target)
     _no_official_options(args, target)
+    if args.lossy and target != "text":
+        raise _UsageError("--lossy applies to --to text")
     console = cio.Console(sys.stderr, quiet=args.quiet)
     source = cio.read_source(args.input, args.from_format, console)
     loaded = cio.load_reported(source, console) if source is not None else None
-    if loaded is None:
+    if source is None or loaded is None:
         return EXIT_INPUT
-    output = _render(target, loaded.letter, compact=args.compact)
+    output = _render_reported(args, target, loaded.letter, source.name, console)
+    if output is None:
+        return EXIT_INPUT
     if args.output is None:
         cio.write(sys.stdout, output)
         return EXIT_OK
@@ -469,7 +539,7 @@ def _write_output(path: str | None, output: str | bytes, console: cio.Console) -
 
 def _cmd_check(args: argparse.Namespace) -> int:
     console = cio.Console(sys.stderr)
-    inputs: list[str | None] = list(args.inputs) or [None]
+    inputs: list[str | None] = list(args.inputs) or [_default_input()]
     report: list[dict[str, object]] = []
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     status = EXIT_OK
@@ -493,8 +563,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     sys.stdout.flush()
-    sys.stderr.write(f"{cio.PROG}: {errors} error(s), {warnings} warning(s)\n")
+    summary = f"{errors} error(s), {warnings} warning(s)"
+    if console.failed:
+        read = len(inputs) - console.failed
+        summary = (
+            f"{console.failed} of {len(inputs)} inputs could not be read; "
+            f"{summary} in the {read} read"
+        )
+    sys.stderr.write(f"{cio.PROG}: {summary}\n")
     return status
+
+
+def _default_input() -> str | None:
+    """With no input named: standard input when it is piped, else the bundled example."""
+    return cio.STDIN if cio.stdin_piped() else None
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
