@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import version

@@ -173,7 +173,7 @@ def test_an_escaped_lone_surrogate_is_written_escaped_or_refused(tmp_path: Path)
 
 @pytest.mark.skipif(sys.platform != "linux", reason="byte file names are a POSIX matter")
 def test_a_non_utf8_file_name_under_a_strict_utf8_locale(tmp_path: Path) -> None:
-    """A file named with byte 0xff is read, and printed as \\xff, under strict UTF-8 output."""
+    r"""A file named with byte 0xff is read, and printed as \xff, under strict UTF-8 output."""
     name = os.fsdecode(b"\xff.json")
     letter_file(tmp_path, name)
     env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict"}
