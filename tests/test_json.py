@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreply.errors import JsonParseError, ValidationError
+from govreply.errors import JsonParseError, Problem, ValidationError
 from govreply.examples import seed_letter
 from govreply.formats import get_format
 from govreply.formats import json as gjson
@@ -639,3 +639,16 @@ def test_fast_path_checks_what_validators_check() -> None:
         text = json.dumps(document, ensure_ascii=False)
         assert _fast(text) is None, path
         assert _slow(text) is None, path
+
+
+def test_problems_are_capped_at_the_first_hundred_and_a_count() -> None:
+    """1,000 bad paragraphs: the first 100 problems with their paths, then how many more."""
+    document = seed_document()
+    document["letter"]["paragraphs"] = [{"text": i} for i in range(1000)]
+    with pytest.raises(JsonParseError) as caught:
+        gjson.loads(json.dumps(document, ensure_ascii=False))
+    problems = caught.value.problems
+    assert len(problems) == gjson.MAX_PROBLEMS + 1 == 101
+    assert problems[0].path == "$.letter.paragraphs[0].text"
+    assert problems[99].path == "$.letter.paragraphs[99].text"
+    assert problems[-1] == Problem("$", "… and 900 more problems")

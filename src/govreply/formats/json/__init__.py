@@ -86,6 +86,7 @@ __all__ = [
     "CASE_READABLE_VERSIONS",
     "CASE_VERSION",
     "FORMAT_NAME",
+    "MAX_PROBLEMS",
     "READABLE_VERSIONS",
     "VERSION",
     "case_from_dict",
@@ -98,6 +99,9 @@ __all__ = [
     "to_dict",
 ]
 
+#: The most problems a :class:`~govreply.errors.JsonParseError` lists; one more says how many
+#: were left out (as compilers do: a document with a million bad items is reported quickly).
+MAX_PROBLEMS = 100
 #: The value of the envelope's ``format`` key.
 FORMAT_NAME = "govreply.reply-letter"
 #: The version of the mapping this module writes.
@@ -181,10 +185,10 @@ class _Document(Generic[T]):
                 value = _converter.structure(mapping, self.root)
             except Exception as exc:
                 problems += problems_from(exc, f"$.{self.key}", self.root)
-                raise JsonParseError(problems=tuple(problems)) from exc
+                raise JsonParseError(problems=_capped(problems)) from exc
             if not problems:
                 return value
-        raise JsonParseError(problems=tuple(problems or [Problem("$", self.nothing)]))
+        raise JsonParseError(problems=_capped(problems or [Problem("$", self.nothing)]))
 
     def _envelope_problems(self, document: Any) -> list[Problem]:
         if type(document) is not dict:
@@ -338,6 +342,14 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise ValueError(f"duplicate key {key!r}")
             seen.add(key)
     return result
+
+
+def _capped(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` problems, and one saying how many more there were."""
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    more = len(problems) - MAX_PROBLEMS
+    return (*problems[:MAX_PROBLEMS], Problem("$", f"… and {more} more problems"))
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
