@@ -55,6 +55,13 @@ DOCUMENT_FORMATS = frozenset(DOCUMENT_EXTENSIONS.values())
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+#: Said before the bundled example's findings, so a first run does not read them as faults.
+EXAMPLE_NOTE = (
+    "the bundled example, a real letter as copied out of its PDF: its GT findings are the "
+    "expected report of such a copy (page breaks and layout spaces repaired)"
+)
+
+
 class InputError(Exception):
     """A problem with one input, already worded as ``location: problem`` lines."""
 
@@ -186,7 +193,9 @@ def expand(
 def read_source(path: str | None, fmt: str | None, console: Console) -> Source | None:
     """Read one input (``None``: the bundled example); report a failure and return None."""
     if path is None:
-        return Source(f"<example {SEED_NAME}>", seed_text().encode("utf-8"), fmt or "text")
+        name = f"<example {SEED_NAME}>"
+        console.note(name, EXAMPLE_NOTE)
+        return Source(name, seed_text().encode("utf-8"), fmt or "text")
     try:
         if path == STDIN:
             return Source("<stdin>", _read_stdin(), fmt)
