@@ -357,11 +357,10 @@ def test_utf16_with_bom_is_read_with_a_note(
 def test_directory_input_to_convert_is_reported(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A directory where one file is expected is one error line, not a traceback."""
+    """A directory without -o OUTDIR is a usage error saying what to give, not a traceback."""
     status, out, err = run(capsys, "convert", str(tmp_path), "--to", "json")
-    assert (status, out) == (EXIT_INPUT, "")
-    assert err.count("\n") == 1
-    assert str(tmp_path) in err
+    assert (status, out) == (EXIT_USAGE, "")
+    assert f"{tmp_path} holds many letters: give --to FMT and -o OUTDIR" in err
 
 
 # --------------------------------------------------------------------------- convert

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -45,7 +46,7 @@ def one_line(done: subprocess.CompletedProcess[bytes]) -> str:
     return err
 
 
-def letter_file(tmp_path: Path, name: str, **changes: object) -> Path:
+def letter_file(tmp_path: Path, name: str, **changes: Any) -> Path:
     path = tmp_path / name
     path.write_text(gjson.dumps(attrs.evolve(seed_letter(), **changes)), encoding="utf-8")
     return path
@@ -190,3 +191,59 @@ def test_a_non_utf8_file_name_under_a_strict_utf8_locale(tmp_path: Path) -> None
         out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
         assert "Traceback" not in err, err
         assert "\\xff.json" in out or "\\xfe" in err, (out, err)
+
+
+# --------------------------------------------------------------------------- batches both ways
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "letters"
+    (folder / "sub").mkdir(parents=True)
+    letter_file(folder, "a.json")
+    letter_file(folder / "sub", "b.json", title="关于另一件事的答复")
+    return folder
+
+
+def test_parse_check_and_convert_read_json_lines_and_directories(tmp_path: Path) -> None:
+    """What `parse DIR` writes, check and convert read back; convert writes a file per letter."""
+    folder = _folder(tmp_path)
+    written = govreply("parse", folder, "--with-source")
+    assert written.returncode == 0, written.stderr
+    lines = tmp_path / "all.jsonl"
+    lines.write_bytes(written.stdout + b"\n")  # a blank line is skipped
+    again = govreply("parse", lines)
+    assert again.returncode == 0, again.stderr
+    assert len(again.stdout.splitlines()) == 2
+    checked = govreply("check", lines, folder)
+    assert f"{lines}:1 ({folder / 'a.json'}): GR".encode() in checked.stdout
+    assert b"could not be read" not in checked.stderr
+    out = tmp_path / "out"
+    for source, names in ((lines, {"all-1.xml", "all-2.xml"}), (folder, {"a.xml", "sub/b.xml"})):
+        done = govreply("convert", source, "--to", "xml", "-o", out / source.stem, "-q")
+        assert done.returncode == 0, done.stderr
+        made = {str(p.relative_to(out / source.stem)) for p in (out / source.stem).rglob("*")}
+        assert names <= made
+    from govreply.formats import xml as gxml
+
+    assert (
+        gxml.loads((out / "letters" / "sub" / "b.xml").read_bytes()).title == "关于另一件事的答复"
+    )
+
+
+def test_a_bad_json_lines_line_is_named_and_counted(tmp_path: Path) -> None:
+    """A broken line is one error naming FILE:LINE; the other lines are still read."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("{bad\n" + gjson.dumps(seed_letter()) + "\n", encoding="utf-8")
+    done = govreply("parse", path, "-q")
+    assert done.returncode == 1
+    assert len(done.stdout.splitlines()) == 1
+    err = done.stderr.decode("utf-8")
+    assert f"{path}:1: line 1" in err
+    assert err.endswith("govreply: 1 of 2 inputs failed\n")
+
+
+def test_convert_many_needs_a_format_and_a_directory(tmp_path: Path) -> None:
+    """`convert DIR` without --to and -o OUTDIR is a usage error saying what to give."""
+    done = govreply("convert", _folder(tmp_path), "--to", "xml")
+    assert done.returncode == 2
+    assert b"give --to FMT and -o OUTDIR" in done.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import re
 import stat
@@ -77,6 +78,7 @@ class Source:
     name: str
     data: bytes
     format: str | None = None
+    line: int | None = None  # its line in a JSON Lines file
 
 
 @attrs.frozen
@@ -234,6 +236,53 @@ def stdin_piped() -> bool:
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
+#: The extension of JSON Lines files: a letter document, or a ``parse --with-source`` record,
+#: on each line (what ``govreply parse`` writes for many inputs).
+JSON_LINES = ".jsonl"
+
+
+def holds_many(item: str) -> bool:
+    """Whether the input ``item`` names a directory or a JSON Lines file (many letters)."""
+    if item == STDIN:
+        return False
+    path = Path(item)
+    return path.suffix.lower() == JSON_LINES or path.is_dir()
+
+
+def read_sources(path: str, fmt: str | None, console: Console) -> list[Source]:
+    """The letters one input holds: one, or one per line of a JSON Lines file.
+
+    A JSON Lines line is named ``FILE:LINE`` (and the source it names, for a record written by
+    ``parse --with-source``). A failure is reported and gives no source.
+    """
+    if Path(path).suffix.lower() != JSON_LINES or fmt not in (None, "json"):
+        source = read_source(path, fmt, console)
+        return [] if source is None else [source]
+    source = read_source(path, "json", console)
+    if source is None:
+        return []
+    try:
+        text, _ = decode(source.data)
+    except InputError as exc:
+        console.error(source.name, *exc.lines)
+        console.failed += 1
+        return []
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name, data = f"{source.name}:{number}", line
+        try:
+            record = json.loads(line)
+        except ValueError:  # the JSON reader says what is wrong, with the line's name
+            record = None
+        if type(record) is dict and "format" not in record and {"source", "letter"} <= set(record):
+            name = f"{name} ({record['source']})"
+            data = json.dumps(record["letter"])
+        found.append(Source(name, data.encode("utf-8"), "json", number))
+    return found
 
 
 def _read_stdin() -> bytes:

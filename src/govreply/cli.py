@@ -192,7 +192,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "(信函格式 unless --layout ordinary); docx and pdf are binary: give -o OUT or "
         "redirect stdout.",
     )
-    convert.add_argument("input", metavar="IN", help="the letter file, or - for stdin")
+    convert.add_argument(
+        "input",
+        metavar="IN",
+        help="the letter file, or - for stdin; a directory or JSON Lines file (*.jsonl) "
+        "converts each letter in it to a file under -o OUTDIR",
+    )
     convert.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     convert.add_argument("--to", choices=(*FORMAT_NAMES, *OFFICIAL_NAMES), help="output format")
     _add_official(convert)
@@ -209,7 +214,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "input is text), one per line. Exit 1 when any finding is an error (with --strict, "
         "also a warning). With no FILE, check the bundled example letter.",
     )
-    check.add_argument("inputs", nargs="*", metavar="FILE|-", help="letter files, or - for stdin")
+    check.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE|DIR|-",
+        help="letter files, JSON Lines files (*.jsonl), directories, or - for stdin",
+    )
     check.add_argument(
         "--scheme",
         choices=scheme_names(),
@@ -322,7 +332,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.to == "parquet":
         return _cmd_parse_parquet(args)
     inputs: list[str] = args.inputs
-    many = len(inputs) > 1 or any(i != cio.STDIN and Path(i).is_dir() for i in inputs)
+    many = len(inputs) > 1 or any(cio.holds_many(i) for i in inputs)
     if many and args.to != "json":
         raise _UsageError(f"several inputs are written as JSON Lines; --to {args.to} needs one")
     if args.with_source and not many:
@@ -348,17 +358,28 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     console = cio.Console(
         sys.stderr, progress_total=len(paths), quiet=args.quiet, max_lines=_BATCH_PROBLEMS
     )
+    total = 0
     for path in paths:
-        source = cio.read_source(path, args.from_format, console)
-        loaded = cio.load_reported(source, console) if source is not None else None
+        found = cio.read_sources(path, args.from_format, console)
+        total += len(found) or 1
+        for source in found:
+            _parse_one(args, source, console)
         console.advance(path)
-        if loaded is None:
-            continue
+    console.finish()
+    if console.failed:
+        sys.stdout.flush()
+        sys.stderr.write(f"{cio.PROG}: {console.failed} of {total} inputs failed\n")
+    return EXIT_INPUT if empty_dirs or console.failed else EXIT_OK
+
+
+def _parse_one(args: argparse.Namespace, source: cio.Source, console: cio.Console) -> None:
+    """Write one letter of a batch as a JSON Lines line (unless it fails or --review drops it)."""
+    loaded = cio.load_reported(source, console)
+    if loaded is not None:
         review = Review.of(loaded.findings)
         if args.review is not None and review.needed != (args.review == "needed"):
-            continue
+            return
         if args.with_source:
-            assert source is not None  # a letter was loaded from it
             record = {
                 "source": source.name,
                 "review": review.to_dict(),
@@ -370,11 +391,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         else:
             line = json_format.dumps(loaded.letter)  # one line: newlines in text are escaped
         sys.stdout.write(line + "\n")
-    console.finish()
-    if console.failed:
-        sys.stdout.flush()
-        sys.stderr.write(f"{cio.PROG}: {console.failed} of {len(paths)} inputs failed\n")
-    return EXIT_INPUT if empty_dirs or console.failed else EXIT_OK
 
 
 def _cmd_parse_parquet(args: argparse.Namespace) -> int:
@@ -401,6 +417,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             "say --to json|xml|text|exchange|html|docx|pdf (or give -o OUT with one of those "
             "extensions)"
         )
+    if cio.holds_many(args.input):
+        return _convert_many(args, target)
     if target in OFFICIAL_NAMES:
         return _convert_official(args, target)
     _no_official_options(args, target)
@@ -424,6 +442,64 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         console.error(args.output, cio.os_problem(exc))
         return EXIT_INPUT
     return EXIT_OK
+
+
+#: The extension of each file ``convert DIR -o OUTDIR`` writes.
+_SUFFIXES = {"json": ".json", "xml": ".xml", "text": ".txt", "exchange": ".xml"}
+
+
+def _convert_many(args: argparse.Namespace, target: str) -> int:
+    """``convert DIR|FILE.jsonl --to FMT -o OUTDIR``: one file per letter, named after its input.
+
+    A file under DIR keeps its path below it; line N of a JSON Lines file becomes
+    ``STEM-N.EXT``. Letters that fail are reported and skipped.
+    """
+    if args.output is None or args.to is None:
+        raise _UsageError(f"{args.input} holds many letters: give --to FMT and -o OUTDIR")
+    if target not in _SUFFIXES:
+        raise _UsageError(f"--to {target} writes one letter at a time; give a letter file")
+    _no_official_options(args, target)
+    if args.lossy and target != "text":
+        raise _UsageError("--lossy applies to --to text")
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise _UsageError(f"-o {args.output}: many letters are written to a directory")
+    paths, empty = cio.expand([args.input], sys.stderr)
+    console = cio.Console(
+        sys.stderr, progress_total=len(paths), quiet=args.quiet, max_lines=_BATCH_PROBLEMS
+    )
+    total = written = 0
+    root = Path(args.input)
+    for path in paths:
+        found = cio.read_sources(path, args.from_format, console)
+        total += len(found) or 1
+        for source in found:
+            loaded = cio.load_reported(source, console)
+            output = None
+            if loaded is not None:
+                output = _render_reported(args, target, loaded.letter, source.name, console)
+            if output is None:
+                console.failed += loaded is not None  # load_reported counted its own failures
+                continue
+            relative = Path(path).relative_to(root) if root.is_dir() else Path(Path(path).name)
+            if source.line is not None:
+                relative = relative.with_name(f"{relative.stem}-{source.line}")
+            destination = out / relative.with_suffix(_SUFFIXES[target])
+            try:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with open(destination, "w", encoding="utf-8", newline="") as stream:
+                    cio.write(stream, output)
+            except OSError as exc:
+                console.error(str(destination), cio.os_problem(exc))
+                console.failed += 1
+                continue
+            written += 1
+        console.advance(path)
+    console.finish()
+    sys.stdout.flush()
+    failed = f", {console.failed} failed" if console.failed else ""
+    sys.stderr.write(f"{cio.PROG}: {written} of {total} letters written to {out}{failed}\n")
+    return EXIT_INPUT if empty or console.failed else EXIT_OK
 
 
 # --------------------------------------------------------------------------- official layout
@@ -539,13 +615,19 @@ def _write_output(path: str | None, output: str | bytes, console: cio.Console) -
 
 def _cmd_check(args: argparse.Namespace) -> int:
     console = cio.Console(sys.stderr)
-    inputs: list[str | None] = list(args.inputs) or [_default_input()]
+    paths, empty_dirs = cio.expand(args.inputs, sys.stderr)
+    named: list[str | None] = list(paths) if args.inputs else [_default_input()]
     report: list[dict[str, object]] = []
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    status = EXIT_OK
+    status = EXIT_INPUT if empty_dirs else EXIT_OK
     counts = {Severity.ERROR: 0, Severity.WARNING: 0}
-    for path in inputs:
-        source = cio.read_source(path, args.from_format, console)
+    sources: list[cio.Source | None] = []
+    for path in named:
+        if path is None:
+            sources.append(cio.read_source(None, args.from_format, console))
+        else:
+            sources += cio.read_sources(path, args.from_format, console) or [None]
+    for source in sources:
         loaded = None if source is None else cio.load_reported(source, console, show_findings=False)
         if source is None or loaded is None:
             status = EXIT_INPUT
@@ -565,9 +647,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     summary = f"{errors} error(s), {warnings} warning(s)"
     if console.failed:
-        read = len(inputs) - console.failed
+        read = len(sources) - console.failed
         summary = (
-            f"{console.failed} of {len(inputs)} inputs could not be read; "
+            f"{console.failed} of {len(sources)} inputs could not be read; "
             f"{summary} in the {read} read"
         )
     sys.stderr.write(f"{cio.PROG}: {summary}\n")
