@@ -10,6 +10,7 @@ Subcommands (``govreply COMMAND --help`` shows each one's options)::
     govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
     govreply case build|check|convert|schema   case files (govreply.case), see _cli_case
     govreply report F.parquet -o report.html   an HTML report on a Parquet file of letters
+    govreply completion bash|zsh            a shell completion script (see _cli_help)
 
 The input format comes from the file extension (``.json``, ``.xml``, ``.txt``, and for
 published documents ``.pdf``, ``.html``, ``.docx``, ``.ofd``) or, failing that, from the
@@ -32,7 +33,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from govreply import __version__, _cli_case
+from govreply import __version__, _cli_case, _cli_help
 from govreply import _cli_dataset as cds
 from govreply import _cli_io as cio
 from govreply.errors import GovReplyError, NumeralError
@@ -255,6 +256,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _cli_case.add_parser(commands)
 
     cds.add_report_command(commands).set_defaults(run=_cmd_report)
+    _cli_help.add_completion(commands, parser)
+    _cli_help.add_examples(commands)
     return parser
 
 
