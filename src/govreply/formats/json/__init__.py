@@ -11,7 +11,7 @@ mapped and checked the same way; its letters are mapped as inside a letter docum
 Version-1 documents (govreply 0.1) are still read: :func:`loads` upgrades them to version 2 on
 the way in (the only rewrite: a final ``。`` on the last ``cc`` entry becomes ``cc_stop``).
 
-Inside ``letter`` every key is a model attribute name (design §2): ``kind``, ``doc_number``,
+Inside ``letter`` every key is a model attribute name: ``kind``, ``doc_number``,
 ``sections``… Values map as follows:
 
 * text is a JSON string, kept exactly (no stripping or normalisation);
