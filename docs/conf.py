@@ -43,10 +43,7 @@ autodoc_default_options = {"show-inheritance": True}
 # Docstring examples are run by pytest (``--doctest-modules``) in their module's namespace,
 # so the doctest builder does not run them a second time out of context.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = """
-import datetime
-import json
-"""
+# No doctest_global_setup: every example imports what it uses, so it runs when pasted.
 
 html_theme = "furo"
 html_title = f"govreply {release}"

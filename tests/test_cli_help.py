@@ -60,3 +60,29 @@ def test_completion_command_prints_the_script(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "bashcompinit" in out
     assert out.rstrip().endswith("complete -o default -F _govreply govreply")
+
+
+def test_explain_says_what_each_code_means(capsys: pytest.CaptureFixture[str]) -> None:
+    """`govreply explain` prints a line per known code; an unknown one is an error line."""
+    assert main(["explain", "GR401", "gt305", "GC101"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("GR401 warning: attachment note label is not 附件")
+    assert out[1].startswith("GT305 error: the text looks cut off")
+    assert out[2].startswith("GC101 error:")
+    assert main(["explain", "GR999"]) == 1
+    assert "GR999: no such finding code" in capsys.readouterr().err
+
+
+def test_the_codes_page_has_an_anchor_per_code() -> None:
+    """docs/reference/codes.md is what codes_page() writes: every code, each with its anchor."""
+    from pathlib import Path
+
+    from govreply._cli_help import codes_page, text_codes
+    from govreply.case import CASE_RULES
+    from govreply.rules import RULES
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "reference" / "codes.md"
+    assert page.read_text(encoding="utf-8") == codes_page(), "regenerate: see codes_page()"
+    for code in [*RULES, *CASE_RULES, *text_codes()]:
+        assert f"({code.lower()})=\n### {code}\n" in codes_page()
+    assert len(text_codes()) >= 28

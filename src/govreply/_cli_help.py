@@ -10,11 +10,21 @@ argument parser itself, so it knows every command and option the installed versi
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from typing import Any
 
-__all__ = ["EXAMPLES", "add_completion", "add_examples", "completion_script"]
+__all__ = [
+    "EXAMPLES",
+    "add_completion",
+    "add_examples",
+    "add_explain",
+    "codes_page",
+    "completion_script",
+    "explain",
+    "text_codes",
+]
 
 #: Examples shown at the end of each command's ``--help`` (``case`` by its subcommands).
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -37,6 +47,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "case": ("govreply case build --meta 交办日期=2024-03-01 > case.json",),
     "report": ("govreply report letters.parquet -o report.html",),
     "completion": ('eval "$(govreply completion bash)"    # in ~/.bashrc',),
+    "explain": ("govreply explain GR401 GT305",),
 }
 
 
@@ -134,3 +145,112 @@ def completion_script(parser: argparse.ArgumentParser, shell: str = "bash") -> s
         "",
     ]
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- explain
+
+# A row of the text reader's code table: "GT305   error     the text looks cut off …"
+_TEXT_ROW = re.compile(r"^(GT\d{3})\s{2,}(?:(error|inferred|unplaced)\s+)?(\S.*)$")
+
+
+def text_codes() -> dict[str, tuple[str | None, str]]:
+    """The text reader's finding codes: each one's review kind (or ``None``) and meaning."""
+    from govreply.formats import text
+
+    rows = (_TEXT_ROW.match(line) for line in (text.__doc__ or "").splitlines())
+    return {m[1]: (m[2], m[3].replace("``", "")) for m in rows if m is not None}
+
+
+def explain(code: str) -> str | None:
+    """What the finding code ``code`` means, on one line; ``None`` for an unknown code.
+
+    >>> explain("GR401")
+    'GR401 warning: attachment note label is not 附件 (GB/T 9704-2012 §7.3.4; govreply.check)'
+    >>> explain("gt103")
+    'GT103: layout spaces were removed from the title (the text reader)'
+    """
+    from govreply.case import CASE_RULES
+    from govreply.rules import RULES
+
+    code = code.strip().upper()
+    for table, who in ((RULES, "govreply.check"), (CASE_RULES, "govreply.case.check_case")):
+        rule = table.get(code)
+        if rule is not None:
+            return f"{code} {rule.severity.value}: {rule.summary} ({rule.source}; {who})"
+    found = text_codes().get(code)
+    if found is None:
+        return None
+    review, meaning = found
+    return f"{code}{' ' + review if review else ''}: {meaning} (the text reader)"
+
+
+def add_explain(commands: Any) -> None:
+    """Add ``govreply explain CODE...``: what each finding code means."""
+    parser = commands.add_parser(
+        "explain",
+        help="say what a finding code (GR…, GC…, GT…) means",
+        description="Print what each finding code means: its severity, summary and where the "
+        "rule comes from. Codes: GR (govreply.check), GC (case files), GT (the text reader).",
+    )
+    parser.add_argument("codes", nargs="+", metavar="CODE", help="finding codes, e.g. GR401")
+
+    def run(args: argparse.Namespace) -> int:
+        status = 0
+        for code in args.codes:
+            line = explain(code)
+            if line is None:
+                sys.stdout.flush()
+                sys.stderr.write(
+                    f"govreply: error: {code}: no such finding code (GR…, GC… or GT…; "
+                    "the rules page of the docs lists them all)\n"
+                )
+                status = 1
+            else:
+                sys.stdout.write(line + "\n")
+        return status
+
+    parser.set_defaults(run=run)
+
+
+def codes_page() -> str:
+    """The docs page listing every finding code under an anchor of its own (``#gr401``).
+
+    ``docs/reference/codes.md`` is this text; ``tests/test_cli_help.py`` keeps it so.
+    """
+    from govreply.case import CASE_RULES
+    from govreply.rules import RULES
+
+    out = [
+        "# Finding codes",
+        "",
+        "The codes of the rules and of the text reader, each under its own anchor",
+        "(`codes.html#gr401`).",
+        "`govreply explain CODE` prints the same line on the command line:",
+        "",
+        "```console",
+        "$ govreply explain GR401",
+        explain("GR401") or "",
+        "```",
+        "",
+        "This page is generated from the code (`govreply._cli_help.codes_page`); a test keeps",
+        "it in step.",
+    ]
+    sections = (
+        ("GR: the rules of `govreply.check`", RULES),
+        ("GC: the rules of `govreply.case.check_case`", CASE_RULES),
+    )
+    for title, table in sections:
+        out += ["", f"## {title}", ""]
+        for rule in table.values():
+            out += [
+                f"({rule.code.lower()})=",
+                f"### {rule.code}",
+                "",
+                f"**{rule.severity.value}**: {rule.summary} (source: {rule.source})",
+                "",
+            ]
+    out += ["", "## GT: the findings of the text reader", ""]
+    for code, (review, meaning) in text_codes().items():
+        kind = f"**{review}** (review): " if review else ""
+        out += [f"({code.lower()})=", f"### {code}", "", f"{kind}{meaning}", ""]
+    return "\n".join(out).rstrip() + "\n"

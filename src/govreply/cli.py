@@ -11,6 +11,7 @@ Subcommands (``govreply COMMAND --help`` shows each one's options)::
     govreply case build|check|convert|schema   case files (govreply.case), see _cli_case
     govreply report F.parquet -o report.html   an HTML report on a Parquet file of letters
     govreply completion bash|zsh            a shell completion script (see _cli_help)
+    govreply explain GR401 GT305            what finding codes mean
 
 The input format comes from the file extension (``.json``, ``.xml``, ``.txt``, and for
 published documents ``.pdf``, ``.html``, ``.docx``, ``.ofd``) or, failing that, from the
@@ -257,6 +258,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     cds.add_report_command(commands).set_defaults(run=_cmd_report)
     _cli_help.add_completion(commands, parser)
+    _cli_help.add_explain(commands)
     _cli_help.add_examples(commands)
     return parser
 
