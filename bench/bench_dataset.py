@@ -132,7 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000", help="letters per folder, in order")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement")
     parser.add_argument("--generated", type=int, default=200, help="letters from govreply.testing")
+    parser.add_argument(
+        "--tiny", action="store_true", help="30 and 60 letters, one run (test suite)"
+    )
     args = parser.parse_args(argv)
+    if args.tiny:
+        args.sizes, args.repeat, args.generated = "30,60", 1, 3
     sizes = [int(s) for s in args.sizes.split(",")]
     # Other work on the machine skews every figure here; the load average says how much.
     print(f"load average at start: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} CPUs)")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
@@ -94,12 +95,15 @@ def share(flags: Sequence[bool]) -> str:
     return f"{100 * sum(flags) / len(flags):.3f}%"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="how many integers (100000)")
     parser.add_argument("--repeats", type=int, default=5, help="timed passes (5)")
     parser.add_argument("--seed", type=int, default=20261128)
-    args = parser.parse_args()
+    parser.add_argument("--tiny", action="store_true", help="50 integers, one pass (test suite)")
+    args = parser.parse_args(argv)
+    if args.tiny:
+        args.n, args.repeats = 50, 1
 
     rng = random.Random(args.seed)
     numbers = [rng.randrange(10**12) for _ in range(args.n)]
@@ -145,7 +149,8 @@ def main() -> None:
             "examples of cn2an format errors:",
             ", ".join(f"{n}: {cn2an_format(n)} (expected {reference_lower(n)})" for n in wrong),
         )
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

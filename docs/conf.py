@@ -17,7 +17,12 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "sphinx_copybutton",
 ]
+# The copy button leaves out prompts and output: `$ ` of console blocks, `>>> ` and `... `.
+copybutton_prompt_text = r"\$ |>>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
@@ -38,10 +43,7 @@ autodoc_default_options = {"show-inheritance": True}
 # Docstring examples are run by pytest (``--doctest-modules``) in their module's namespace,
 # so the doctest builder does not run them a second time out of context.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = """
-import datetime
-import json
-"""
+# No doctest_global_setup: every example imports what it uses, so it runs when pasted.
 
 html_theme = "furo"
 html_title = f"govreply {release}"

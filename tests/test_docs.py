@@ -67,6 +67,7 @@ def test_shell_examples_run(page: Path, tmp_path: Path) -> None:
             ["bash", "-c", f"{{ {command} ; }} 2>&1"],
             cwd=tmp_path,
             env=env,
+            stdin=subprocess.DEVNULL,  # no input named means the example, not a piped stdin
             capture_output=True,
             check=False,
         )

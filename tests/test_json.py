@@ -14,15 +14,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govreply.errors import JsonParseError, ValidationError
+from govreply.errors import JsonParseError, Problem, ValidationError
 from govreply.examples import seed_letter
 from govreply.formats import get_format
 from govreply.formats import json as gjson
 from govreply.formats.json._convert import make_converter
 from govreply.formats.json._fast import RejectedError, structure_letter
+from govreply.formats.json._msgspec import decode_case, decode_letter
 from govreply.model import Contact, Paragraph, ReplyLetter, Section
 from govreply.schemas import json_schema
-from govreply.testing import reply_letters
+from govreply.testing import case_files, reply_letters
 
 SCHEMA = jsonschema.Draft202012Validator(
     json.loads(json_schema()), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -487,3 +488,167 @@ def test_version_1_documents_are_upgraded_on_load() -> None:
     assert upgraded.cc == ("区人大选任联工委", "区政府督查室")
     assert upgraded.cc_stop is True
     assert gjson.dumps(upgraded).startswith('{"format":"govreply.reply-letter","version":2,')
+
+
+# ------------------------------------------------------------ the msgspec reader (loads' fast path)
+
+
+def _slow(text: str) -> Any:
+    """What the detailed path makes of ``text``: the letter, or None when it refuses."""
+    try:
+        return gjson.from_dict(gjson._decode(text))
+    except JsonParseError:
+        return None
+
+
+def _fast(text: str) -> Any:
+    """What the msgspec path makes of ``text``: the letter, or None when it refuses."""
+    try:
+        return decode_letter(text)
+    except Exception:
+        return None
+
+
+def _write(value: Any, *, repeat: tuple[Any, ...] | None, extra: Any, indent: bool) -> str:
+    """JSON text of ``value``; the object at the path ``repeat`` gets its last key again."""
+    space = " " if indent else ""
+    if isinstance(value, dict):
+        parts = [
+            f"{json.dumps(k, ensure_ascii=False)}:{space}"
+            + _write(v, repeat=_step(repeat, k), extra=extra, indent=indent)
+            for k, v in value.items()
+        ]
+        if repeat == () and value:
+            parts.append(f"{json.dumps(list(value)[-1])}:{space}{json.dumps(extra)}")
+        return "{" + f",{space}".join(parts) + "}"
+    if isinstance(value, list):
+        items = [
+            _write(v, repeat=_step(repeat, i), extra=extra, indent=indent)
+            for i, v in enumerate(value)
+        ]
+        return "[" + f",{space}".join(items) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _step(path: tuple[Any, ...] | None, key: Any) -> tuple[Any, ...] | None:
+    return path[1:] if path and path[0] == key else None
+
+
+@st.composite
+def written_documents(draw: st.DrawFn) -> str:
+    """Changed documents written out, some with a key repeated, some spaced or with nulls."""
+    document = draw(st.one_of(mutated_documents(), st.builds(seed_document)))
+    objects = [p for p in _paths(document) if isinstance(_at(document, p), dict)]
+    repeat = draw(st.none() | st.sampled_from(objects)) if objects else None
+    extra = draw(_REPLACEMENTS | st.just("甲:乙"))
+    return _write(document, repeat=repeat, extra=extra, indent=draw(st.booleans()))
+
+
+def _at(document: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
+@given(reply_letters())
+def test_msgspec_path_builds_every_letter(letter: ReplyLetter) -> None:
+    """The msgspec reader reads every letter back equal (and of equal hash) to itself."""
+    built = decode_letter(gjson.dumps(letter))
+    assert built == letter
+    assert hash(built) == hash(letter)
+    assert decode_letter(gjson.dumps(letter, indent=2)) == letter
+
+
+@given(case_files())
+def test_msgspec_path_builds_every_case_file(case: Any) -> None:
+    """The msgspec reader reads every case file back equal to itself."""
+    assert decode_case(gjson.dumps_case(case)) == case
+
+
+@given(written_documents())
+def test_msgspec_path_never_accepts_what_the_detailed_path_refuses(text: str) -> None:
+    """On any document the msgspec reader refuses, or builds exactly what the slow path builds."""
+    fast = _fast(text)
+    if fast is not None:
+        assert fast == _slow(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format":"govreply.reply-letter","format":"govreply.reply-letter","version":2,"letter":{}}',
+        '{"title":"甲","title":"乙"}',
+        '{"title":"甲:乙","title":"乙"}',
+        '{"title":"乙","opening":"甲","title":"乙"}',
+        '{"doc_number":{"printed":"x","printed":"y"}}',
+        '{"title":"\\u003a","title":"乙"}',
+        '{"addressees":{"names":["甲"],"role":"代表"}}',
+    ],
+)
+def test_repeated_and_unknown_keys_are_refused_by_both_paths(text: str) -> None:
+    """A key given twice (with or without ':' in strings) is refused, not last-one-wins."""
+    if not text.startswith('{"format"'):
+        letter = seed_document()["letter"]
+        body = json.dumps(letter, ensure_ascii=False)[1:-1]
+        extra = text[1:-1]
+        text = f'{{"format":"govreply.reply-letter","version":2,"letter":{{{body},{extra}}}}}'
+    assert _fast(text) is None
+    assert _slow(text) is None
+    with pytest.raises(JsonParseError):
+        gjson.loads(text)
+
+
+def test_documents_with_colons_in_text_take_the_fast_path() -> None:
+    """ASCII ':' inside text does not send a document to the slow path."""
+    letter = attrs.evolve(seed_letter(), opening="现答复如下: 一、时间 9:30", notes=("a:b",))
+    assert decode_letter(gjson.dumps(letter)) == letter
+
+
+def test_fast_path_checks_what_validators_check() -> None:
+    """Blank text, a five-digit year, a too deep section are refused as __init__ would."""
+    for path, value in [
+        (("title",), " "),
+        (("addressees", "names"), ["", "甲"]),
+        (("doc_number", "year"), 20240),
+        (
+            ("sections",),
+            [
+                {
+                    "heading": "a",
+                    "subsections": [
+                        {
+                            "heading": "b",
+                            "subsections": [
+                                {
+                                    "heading": "c",
+                                    "subsections": [
+                                        {"heading": "d", "subsections": [{"heading": "e"}]}
+                                    ],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        ),
+        (("cc",), ["区政府督查室。"]),
+        (("contact",), {}),
+    ]:
+        document = seed_document()
+        _at(document["letter"], path[:-1])[path[-1]] = value
+        text = json.dumps(document, ensure_ascii=False)
+        assert _fast(text) is None, path
+        assert _slow(text) is None, path
+
+
+def test_problems_are_capped_at_the_first_hundred_and_a_count() -> None:
+    """1,000 bad paragraphs: the first 100 problems with their paths, then how many more."""
+    document = seed_document()
+    document["letter"]["paragraphs"] = [{"text": i} for i in range(1000)]
+    with pytest.raises(JsonParseError) as caught:
+        gjson.loads(json.dumps(document, ensure_ascii=False))
+    problems = caught.value.problems
+    assert len(problems) == gjson.MAX_PROBLEMS + 1 == 101
+    assert problems[0].path == "$.letter.paragraphs[0].text"
+    assert problems[99].path == "$.letter.paragraphs[99].text"
+    assert problems[-1] == Problem("$", "… and 900 more problems")

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from govreply import testing
 from govreply.errors import ValidationError
@@ -573,3 +574,130 @@ def test_cc_stop_false_needs_a_copy_line() -> None:
     with pytest.raises(ValidationError, match="cc_stop"):
         attrs.evolve(seed_letter(), cc=(), cc_stop=False)
     assert attrs.evolve(seed_letter(), cc=(), cc_superiors=("市政府",)).cc_stop is False
+
+
+# ------------------------------------------------------------------ what the validators say
+
+
+def _model_fields() -> list[tuple[type, attrs.Attribute[Any]]]:
+    """Every field, of every model and case-file class, whose validator says what it checks."""
+    import govreply.case as case_module
+    import govreply.model as model_module
+    from govreply.model._validators import rule_of
+
+    classes = {
+        cls
+        for module in (model_module, case_module)
+        for cls in vars(module).values()
+        if isinstance(cls, type) and attrs.has(cls)
+    }
+    return sorted(
+        (
+            (cls, a)
+            for cls in classes
+            for a in attrs.fields(cls)
+            if rule_of(a.validator) is not None and rule_of(a.validator).kind != "timestamp"  # type: ignore[union-attr]
+        ),
+        key=lambda pair: (pair[0].__name__, pair[1].name),
+    )
+
+
+def _holds(rule: Any, value: Any) -> bool:
+    """Whether ``value`` satisfies ``rule``, as the rule states it (a test's own reading)."""
+    import re
+
+    if value is None:
+        return bool(rule.optional)
+    kind = rule.kind
+    if kind == "text":
+        return (
+            isinstance(value, str)
+            and bool(value)
+            and not value.isspace()
+            and (rule.pattern is None or re.fullmatch(rule.pattern, value) is not None)
+        )
+    if kind == "texts":
+        item = attrs.evolve(rule, kind="text", optional=False)
+        return isinstance(value, tuple) and all(_holds(item, v) for v in value)
+    if kind == "integer":
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (rule.minimum is None or value >= rule.minimum)
+            and (rule.maximum is None or value <= rule.maximum)
+        )
+    if kind == "flag":
+        return value.__class__ is bool
+    if kind == "date":
+        return value.__class__ is datetime.date
+    if kind == "enum":
+        return value.__class__ is rule.cls
+    if kind == "instance":
+        return isinstance(value, rule.cls)
+    if kind == "instances":
+        return isinstance(value, tuple) and all(isinstance(v, rule.cls) for v in value)
+    assert kind == "sections"
+    return (
+        isinstance(value, tuple)
+        and all(isinstance(v, rule.cls) for v in value)
+        and all(v.depth <= rule.maximum for v in value)
+    )
+
+
+def _nested(depth: int) -> Section:
+    section = Section("甲")
+    for _ in range(depth - 1):
+        section = Section("甲", subsections=(section,))
+    return section
+
+
+_TEXT = st.text(alphabet=" 甲乙、，,；;。.\t\u3000\n", max_size=5)
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 3) | st.sampled_from([999, 1000, 9999, 10000]),
+    _TEXT,
+    st.sampled_from(["A", "A1", "B9", "E", "A0", "a1", "甲", "丙2", "A12"]),
+    st.tuples() | st.tuples(_TEXT) | st.tuples(_TEXT, _TEXT),
+    st.just(["甲"]),
+    st.sampled_from([datetime.date(2024, 5, 20), datetime.datetime(2024, 5, 20), "2024-05-20"]),
+    st.sampled_from([*Rating, *ItemKind, *DisclosureKind]),
+    st.integers(1, 6).map(_nested),
+    st.integers(1, 6).map(lambda d: (_nested(d),)),
+    st.sampled_from([Paragraph("甲"), (Paragraph("甲"),), (Paragraph("甲"), "甲"), seed_letter()]),
+    st.sampled_from([seed_letter().addressees, seed_letter().reference, Classification("A")]),
+)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    _model_fields(),
+    ids=lambda x: x.__name__ if isinstance(x, type) else x.name,
+)
+@given(value=_VALUES)
+def test_each_validator_checks_exactly_what_it_says(
+    cls: type, field: attrs.Attribute[Any], value: Any
+) -> None:
+    """A validator's rule (which the JSON reader trusts instead of running it) is exact."""
+    from govreply.model._validators import rule_of
+
+    rule = rule_of(field.validator)
+    try:
+        field.validator(None, field, value)  # type: ignore[misc]
+    except ValidationError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted == _holds(rule, value)
+
+
+def test_white_space_in_patterns_is_what_str_isspace_says() -> None:
+    r"""A rule pattern's \s is str.isspace(), so the copy-name pattern matches strip()."""
+    import re
+
+    space = re.compile(r"\s")
+    assert all(
+        (space.fullmatch(chr(cp)) is not None) == chr(cp).isspace()
+        for cp in range(0x110000)
+        if not 0xD800 <= cp <= 0xDFFF
+    )

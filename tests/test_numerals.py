@@ -490,7 +490,7 @@ def test_split_items_ignores_words_and_lone_markers(paragraph: str) -> None:
 
 def test_split_items_on_the_seed_letter() -> None:
     """The seed's 减负 paragraph, rejoined across its PDF page break, holds three items."""
-    seed = files("govreply.examples").joinpath("000_5934c993639f9c10.txt")
+    seed = files("govreply.examples").joinpath("ganxian-suggestion-55-reply.txt")
     lines = seed.read_text(encoding="utf-8").splitlines()
     first = next(line for line in lines if "全力推进落实学校减负工作。一是" in line)
     second = next(line for line in lines if "二是推动各校" in line)

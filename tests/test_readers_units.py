@@ -171,19 +171,6 @@ def test_cli_reads_a_folder_of_documents(
     assert out.count("\n") == 4
 
 
-def test_readers_benchmark_runs_at_tiny_size() -> None:
-    """bench/bench_readers.py --tiny runs and prints its ratios (so a broken bench fails CI)."""
-    result = subprocess.run(
-        [sys.executable, str(BENCH / "bench_readers.py"), "--tiny"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    assert "pages/s" in result.stdout
-    assert "HTML worst ratio" in result.stdout
-
-
 def test_measure_script_runs_on_the_committed_documents() -> None:
     """bench/measure_readers.py reads a folder and counts no crash."""
     result = subprocess.run(

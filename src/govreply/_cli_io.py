@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Sequence
@@ -54,6 +56,13 @@ DOCUMENT_FORMATS = frozenset(DOCUMENT_EXTENSIONS.values())
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+#: Said before the bundled example's findings, so a first run does not read them as faults.
+EXAMPLE_NOTE = (
+    "the bundled example, a real letter as copied out of its PDF: its GT findings are the "
+    "expected report of such a copy (page breaks and layout spaces repaired)"
+)
+
+
 class InputError(Exception):
     """A problem with one input, already worded as ``location: problem`` lines."""
 
@@ -69,6 +78,7 @@ class Source:
     name: str
     data: bytes
     format: str | None = None
+    line: int | None = None  # its line in a JSON Lines file
 
 
 @attrs.frozen
@@ -185,18 +195,94 @@ def expand(
 def read_source(path: str | None, fmt: str | None, console: Console) -> Source | None:
     """Read one input (``None``: the bundled example); report a failure and return None."""
     if path is None:
-        return Source(f"<example {SEED_NAME}>", seed_text().encode("utf-8"), fmt or "text")
+        name = f"<example {SEED_NAME}>"
+        console.note(name, EXAMPLE_NOTE)
+        return Source(name, seed_text().encode("utf-8"), fmt or "text")
     try:
         if path == STDIN:
             return Source("<stdin>", _read_stdin(), fmt)
         with open(path, "rb") as stream:
             data = stream.read()
     except OSError as exc:
-        console.error(path, os_problem(exc))
+        console.error(shown(path), os_problem(exc))
         console.failed += 1
         return None
     suffix = Path(path).suffix.lower()
-    return Source(path, data, fmt or EXTENSIONS.get(suffix) or DOCUMENT_EXTENSIONS.get(suffix))
+    found = fmt or EXTENSIONS.get(suffix) or DOCUMENT_EXTENSIONS.get(suffix)
+    return Source(shown(path), data, found)
+
+
+def shown(path: str) -> str:
+    r"""``path`` as it can be printed: bytes of a non-UTF-8 file name written as ``\xff``.
+
+    A file name that is not UTF-8 reaches Python with surrogate escapes, which no UTF-8 stream
+    can write.
+
+    >>> shown("\udcff.txt")
+    '\\xff.txt'
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in path):
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def stdin_piped() -> bool:
+    """Whether standard input is a pipe or a file (``cat letter.txt | govreply parse``).
+
+    A terminal, ``/dev/null`` or a closed stdin is not: then no input means the example.
+    """
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
+#: The extension of JSON Lines files: a letter document, or a ``parse --with-source`` record,
+#: on each line (what ``govreply parse`` writes for many inputs).
+JSON_LINES = ".jsonl"
+
+
+def holds_many(item: str) -> bool:
+    """Whether the input ``item`` names a directory or a JSON Lines file (many letters)."""
+    if item == STDIN:
+        return False
+    path = Path(item)
+    return path.suffix.lower() == JSON_LINES or path.is_dir()
+
+
+def read_sources(path: str, fmt: str | None, console: Console) -> list[Source]:
+    """The letters one input holds: one, or one per line of a JSON Lines file.
+
+    A JSON Lines line is named ``FILE:LINE`` (and the source it names, for a record written by
+    ``parse --with-source``). A failure is reported and gives no source.
+    """
+    if Path(path).suffix.lower() != JSON_LINES or fmt not in (None, "json"):
+        source = read_source(path, fmt, console)
+        return [] if source is None else [source]
+    source = read_source(path, "json", console)
+    if source is None:
+        return []
+    try:
+        text, _ = decode(source.data)
+    except InputError as exc:
+        console.error(source.name, *exc.lines)
+        console.failed += 1
+        return []
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name, data = f"{source.name}:{number}", line
+        try:
+            record = json.loads(line)
+        except ValueError:  # the JSON reader says what is wrong, with the line's name
+            record = None
+        if type(record) is dict and "format" not in record and {"source", "letter"} <= set(record):
+            name = f"{name} ({record['source']})"
+            data = json.dumps(record["letter"])
+        found.append(Source(name, data.encode("utf-8"), "json", number))
+    return found
 
 
 def _read_stdin() -> bytes:

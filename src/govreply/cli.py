@@ -10,6 +10,8 @@ Subcommands (``govreply COMMAND --help`` shows each one's options)::
     govreply numeral 12345 | 一万二千三百四十五   integer <-> Chinese numeral
     govreply case build|check|convert|schema   case files (govreply.case), see _cli_case
     govreply report F.parquet -o report.html   an HTML report on a Parquet file of letters
+    govreply completion bash|zsh            a shell completion script (see _cli_help)
+    govreply explain GR401 GT305            what finding codes mean
 
 The input format comes from the file extension (``.json``, ``.xml``, ``.txt``, and for
 published documents ``.pdf``, ``.html``, ``.docx``, ``.ofd``) or, failing that, from the
@@ -32,7 +34,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from govreply import __version__, _cli_case
+from govreply import __version__, _cli_case, _cli_help
 from govreply import _cli_dataset as cds
 from govreply import _cli_io as cio
 from govreply.errors import GovReplyError, NumeralError
@@ -65,7 +67,7 @@ _BATCH_PROBLEMS = 5
 _PRETTY: dict[str, Callable[[ReplyLetter], str]] = {
     "json": lambda letter: json_format.dumps(letter, indent=2),
     "xml": lambda letter: xml_format.dumps(letter, indent=2),
-    "text": text_format.dumps,
+    "text": text_format.dumps,  # replaced by a lossy dump with --lossy (see _render)
     "exchange": lambda letter: exchange_format.dumps(letter, indent=2),
 }
 
@@ -106,13 +108,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{cio.PROG}: error: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:
-        # The reader went away (``govreply parse DIR | head``); stop quietly.
+        # The reader went away (``govreply parse DIR | head``); stop quietly, as Unix tools do.
         cio.silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # stdout on a full disk (``> /dev/full``), a vanished terminal
+        cio.silence_stdout()
+        sys.stderr.write(f"{cio.PROG}: error: {_stream_of(exc)}: {cio.os_problem(exc)}\n")
+        return EXIT_INPUT
+    except UnicodeEncodeError as exc:  # a safety net: outputs are checked before writing
+        cio.silence_stdout()
+        char = f"U+{ord(exc.object[exc.start]):04X}"
+        sys.stderr.write(f"{cio.PROG}: error: <stdout>: {char} cannot be written as UTF-8\n")
         return EXIT_INPUT
     except KeyboardInterrupt:
         sys.stderr.write(f"\n{cio.PROG}: interrupted\n")
         return 130
     return status
+
+
+def _stream_of(exc: OSError) -> str:
+    """The file an unexpected OSError is about: its name, else standard output."""
+    return cio.shown(str(exc.filename)) if exc.filename is not None else "<stdout>"
 
 
 # --------------------------------------------------------------------------- parser
@@ -154,6 +170,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="output format (default: json; parquet needs -o)",
     )
     _add_compact(parse)
+    _add_lossy(parse)
     parse.add_argument(
         "--with-source",
         action="store_true",
@@ -177,12 +194,18 @@ def _build_parser() -> argparse.ArgumentParser:
         "(信函格式 unless --layout ordinary); docx and pdf are binary: give -o OUT or "
         "redirect stdout.",
     )
-    convert.add_argument("input", metavar="IN", help="the letter file, or - for stdin")
+    convert.add_argument(
+        "input",
+        metavar="IN",
+        help="the letter file, or - for stdin; a directory or JSON Lines file (*.jsonl) "
+        "converts each letter in it to a file under -o OUTDIR",
+    )
     convert.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     convert.add_argument("--to", choices=(*FORMAT_NAMES, *OFFICIAL_NAMES), help="output format")
     _add_official(convert)
     _add_from(convert)
     _add_compact(convert)
+    _add_lossy(convert)
     convert.add_argument("-q", "--quiet", action="store_true", help="do not print findings")
     convert.set_defaults(run=_cmd_convert)
 
@@ -193,7 +216,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "input is text), one per line. Exit 1 when any finding is an error (with --strict, "
         "also a warning). With no FILE, check the bundled example letter.",
     )
-    check.add_argument("inputs", nargs="*", metavar="FILE|-", help="letter files, or - for stdin")
+    check.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE|DIR|-",
+        help="letter files, JSON Lines files (*.jsonl), directories, or - for stdin",
+    )
     check.add_argument(
         "--scheme",
         choices=scheme_names(),
@@ -229,6 +257,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _cli_case.add_parser(commands)
 
     cds.add_report_command(commands).set_defaults(run=_cmd_report)
+    _cli_help.add_completion(commands, parser)
+    _cli_help.add_explain(commands)
+    _cli_help.add_examples(commands)
     return parser
 
 
@@ -240,12 +271,54 @@ def _add_compact(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _render(fmt: str, letter: ReplyLetter, *, compact: bool) -> str:
+def _add_lossy(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lossy",
+        action="store_true",
+        help="--to text: write the letter even when the text layout cannot carry all of it "
+        "(the text will not read back the same)",
+    )
+
+
+def _render(fmt: str, letter: ReplyLetter, *, compact: bool, lossy: bool = False) -> str:
+    if fmt == "text" and lossy:
+        return text_format.dumps(letter, strict=False)
     if not compact:
         return _PRETTY[fmt](letter)
     out = get_format(fmt).dumps(letter)
     assert isinstance(out, str)  # json, xml and text write text
     return out
+
+
+# A lone surrogate (U+D800-U+DFFF): a JSON \u escape can make one, no UTF-8 stream writes it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _render_reported(
+    args: argparse.Namespace, fmt: str, letter: ReplyLetter, name: str, console: cio.Console
+) -> str | None:
+    """``letter`` written as ``fmt``, or ``None`` after one line saying why it cannot be."""
+    try:
+        output = _render(fmt, letter, compact=args.compact, lossy=args.lossy)
+    except GovReplyError as exc:
+        hint = ""
+        if fmt == "text":
+            hint = (
+                "; write --to json or xml to keep all of it, or give --lossy to write the text "
+                "anyway (it will not read back the same)"
+            )
+        lines = cio.describe(exc)
+        console.error(name, lines[0] + hint, *lines[1:])
+        return None
+    found = _SURROGATE.search(output)
+    if found is not None:
+        console.error(
+            name,
+            f"the letter holds U+{ord(found[0]):04X}, a lone surrogate, which {fmt} output in "
+            "UTF-8 cannot carry; write --to json, which escapes it",
+        )
+        return None
+    return output
 
 
 def _add_from(parser: argparse.ArgumentParser) -> None:
@@ -264,51 +337,65 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.to == "parquet":
         return _cmd_parse_parquet(args)
     inputs: list[str] = args.inputs
-    many = len(inputs) > 1 or any(i != cio.STDIN and Path(i).is_dir() for i in inputs)
+    many = len(inputs) > 1 or any(cio.holds_many(i) for i in inputs)
     if many and args.to != "json":
         raise _UsageError(f"several inputs are written as JSON Lines; --to {args.to} needs one")
     if args.with_source and not many:
         raise _UsageError("--with-source applies to JSON Lines (several inputs or a directory)")
     if args.review and not many:
         raise _UsageError("--review applies to JSON Lines (several inputs or a directory)")
+    if args.lossy and args.to != "text":
+        raise _UsageError("--lossy applies to --to text")
     paths, empty_dirs = cio.expand(inputs, sys.stderr, pattern=args.glob)
     if not many:
         console = cio.Console(sys.stderr, quiet=args.quiet)
-        source = cio.read_source(paths[0] if paths else None, args.from_format, console)
+        source = cio.read_source(paths[0] if paths else _default_input(), args.from_format, console)
         if source is None:
             return EXIT_INPUT
         loaded = cio.load_reported(source, console)
         if loaded is None:
             return EXIT_INPUT
-        cio.write(sys.stdout, _render(args.to, loaded.letter, compact=args.compact))
+        output = _render_reported(args, args.to, loaded.letter, source.name, console)
+        if output is None:
+            return EXIT_INPUT
+        cio.write(sys.stdout, output)
         return EXIT_OK
     console = cio.Console(
         sys.stderr, progress_total=len(paths), quiet=args.quiet, max_lines=_BATCH_PROBLEMS
     )
+    total = 0
     for path in paths:
-        source = cio.read_source(path, args.from_format, console)
-        loaded = cio.load_reported(source, console) if source is not None else None
+        found = cio.read_sources(path, args.from_format, console)
+        total += len(found) or 1
+        for source in found:
+            _parse_one(args, source, console)
         console.advance(path)
-        if loaded is None:
-            continue
+    console.finish()
+    if console.failed:
+        sys.stdout.flush()
+        sys.stderr.write(f"{cio.PROG}: {console.failed} of {total} inputs failed\n")
+    return EXIT_INPUT if empty_dirs or console.failed else EXIT_OK
+
+
+def _parse_one(args: argparse.Namespace, source: cio.Source, console: cio.Console) -> None:
+    """Write one letter of a batch as a JSON Lines line (unless it fails or --review drops it)."""
+    loaded = cio.load_reported(source, console)
+    if loaded is not None:
         review = Review.of(loaded.findings)
         if args.review is not None and review.needed != (args.review == "needed"):
-            continue
+            return
         if args.with_source:
             record = {
-                "source": path,
+                "source": source.name,
                 "review": review.to_dict(),
                 "letter": json_format.to_dict(loaded.letter),
             }
             line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+            if _SURROGATE.search(line) is not None:  # escaped, as json_format.dumps does
+                line = json.dumps(record, separators=(",", ":"))
         else:
             line = json_format.dumps(loaded.letter)  # one line: newlines in text are escaped
         sys.stdout.write(line + "\n")
-    console.finish()
-    if console.failed:
-        sys.stdout.flush()
-        sys.stderr.write(f"{cio.PROG}: {console.failed} of {len(paths)} inputs failed\n")
-    return EXIT_INPUT if empty_dirs or console.failed else EXIT_OK
 
 
 def _cmd_parse_parquet(args: argparse.Namespace) -> int:
@@ -335,15 +422,21 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             "say --to json|xml|text|exchange|html|docx|pdf (or give -o OUT with one of those "
             "extensions)"
         )
+    if cio.holds_many(args.input):
+        return _convert_many(args, target)
     if target in OFFICIAL_NAMES:
         return _convert_official(args, target)
     _no_official_options(args, target)
+    if args.lossy and target != "text":
+        raise _UsageError("--lossy applies to --to text")
     console = cio.Console(sys.stderr, quiet=args.quiet)
     source = cio.read_source(args.input, args.from_format, console)
     loaded = cio.load_reported(source, console) if source is not None else None
-    if loaded is None:
+    if source is None or loaded is None:
         return EXIT_INPUT
-    output = _render(target, loaded.letter, compact=args.compact)
+    output = _render_reported(args, target, loaded.letter, source.name, console)
+    if output is None:
+        return EXIT_INPUT
     if args.output is None:
         cio.write(sys.stdout, output)
         return EXIT_OK
@@ -354,6 +447,64 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         console.error(args.output, cio.os_problem(exc))
         return EXIT_INPUT
     return EXIT_OK
+
+
+#: The extension of each file ``convert DIR -o OUTDIR`` writes.
+_SUFFIXES = {"json": ".json", "xml": ".xml", "text": ".txt", "exchange": ".xml"}
+
+
+def _convert_many(args: argparse.Namespace, target: str) -> int:
+    """``convert DIR|FILE.jsonl --to FMT -o OUTDIR``: one file per letter, named after its input.
+
+    A file under DIR keeps its path below it; line N of a JSON Lines file becomes
+    ``STEM-N.EXT``. Letters that fail are reported and skipped.
+    """
+    if args.output is None or args.to is None:
+        raise _UsageError(f"{args.input} holds many letters: give --to FMT and -o OUTDIR")
+    if target not in _SUFFIXES:
+        raise _UsageError(f"--to {target} writes one letter at a time; give a letter file")
+    _no_official_options(args, target)
+    if args.lossy and target != "text":
+        raise _UsageError("--lossy applies to --to text")
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise _UsageError(f"-o {args.output}: many letters are written to a directory")
+    paths, empty = cio.expand([args.input], sys.stderr)
+    console = cio.Console(
+        sys.stderr, progress_total=len(paths), quiet=args.quiet, max_lines=_BATCH_PROBLEMS
+    )
+    total = written = 0
+    root = Path(args.input)
+    for path in paths:
+        found = cio.read_sources(path, args.from_format, console)
+        total += len(found) or 1
+        for source in found:
+            loaded = cio.load_reported(source, console)
+            output = None
+            if loaded is not None:
+                output = _render_reported(args, target, loaded.letter, source.name, console)
+            if output is None:
+                console.failed += loaded is not None  # load_reported counted its own failures
+                continue
+            relative = Path(path).relative_to(root) if root.is_dir() else Path(Path(path).name)
+            if source.line is not None:
+                relative = relative.with_name(f"{relative.stem}-{source.line}")
+            destination = out / relative.with_suffix(_SUFFIXES[target])
+            try:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with open(destination, "w", encoding="utf-8", newline="") as stream:
+                    cio.write(stream, output)
+            except OSError as exc:
+                console.error(str(destination), cio.os_problem(exc))
+                console.failed += 1
+                continue
+            written += 1
+        console.advance(path)
+    console.finish()
+    sys.stdout.flush()
+    failed = f", {console.failed} failed" if console.failed else ""
+    sys.stderr.write(f"{cio.PROG}: {written} of {total} letters written to {out}{failed}\n")
+    return EXIT_INPUT if empty or console.failed else EXIT_OK
 
 
 # --------------------------------------------------------------------------- official layout
@@ -469,13 +620,19 @@ def _write_output(path: str | None, output: str | bytes, console: cio.Console) -
 
 def _cmd_check(args: argparse.Namespace) -> int:
     console = cio.Console(sys.stderr)
-    inputs: list[str | None] = list(args.inputs) or [None]
+    paths, empty_dirs = cio.expand(args.inputs, sys.stderr)
+    named: list[str | None] = list(paths) if args.inputs else [_default_input()]
     report: list[dict[str, object]] = []
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    status = EXIT_OK
+    status = EXIT_INPUT if empty_dirs else EXIT_OK
     counts = {Severity.ERROR: 0, Severity.WARNING: 0}
-    for path in inputs:
-        source = cio.read_source(path, args.from_format, console)
+    sources: list[cio.Source | None] = []
+    for path in named:
+        if path is None:
+            sources.append(cio.read_source(None, args.from_format, console))
+        else:
+            sources += cio.read_sources(path, args.from_format, console) or [None]
+    for source in sources:
         loaded = None if source is None else cio.load_reported(source, console, show_findings=False)
         if source is None or loaded is None:
             status = EXIT_INPUT
@@ -493,8 +650,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     sys.stdout.flush()
-    sys.stderr.write(f"{cio.PROG}: {errors} error(s), {warnings} warning(s)\n")
+    summary = f"{errors} error(s), {warnings} warning(s)"
+    if console.failed:
+        read = len(sources) - console.failed
+        summary = (
+            f"{console.failed} of {len(sources)} inputs could not be read; "
+            f"{summary} in the {read} read"
+        )
+    sys.stderr.write(f"{cio.PROG}: {summary}\n")
     return status
+
+
+def _default_input() -> str | None:
+    """With no input named: standard input when it is piped, else the bundled example."""
+    return cio.STDIN if cio.stdin_piped() else None
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Domain rules: GB/T 9704-2012 layout and consistency checks on a reply letter (design §5).
+"""Domain rules: GB/T 9704-2012 layout and consistency checks on a reply letter.
 
 :func:`check` reads a :class:`~govreply.model.ReplyLetter` and returns a list of
 :class:`~govreply.model.Finding`, ordered by where the problem sits in the letter (the order of
@@ -53,7 +53,7 @@ GR505 warning opening does not cite the item's title               handling prac
 GR506 warning addressee role does not fit the item kind             consistency
 GR601 error   classification not defined by the scheme             classification scheme
 GR602 error   form's classification not defined by the scheme      classification scheme
-GR603 warning form offers an option that is no classification code design §5
+GR603 warning form offers an option that is no classification code classification scheme
 GR701 warning form's deputies differ from the addressees           consistency
 GR702 error   form's item number differs from the letter's         consistency
 GR703 error   form's item title differs from the letter's          consistency

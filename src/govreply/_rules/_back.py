@@ -71,7 +71,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _is_code(text: str) -> bool:
-    """Whether ``text`` is a classification code (design §5: ``[A-D甲乙丙丁][1-9]?``)."""
+    """Whether ``text`` is a classification code (``[A-D甲乙丙丁][1-9]?``)."""
     try:
         Classification(text)
     except ValidationError:

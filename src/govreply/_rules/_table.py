@@ -75,7 +75,7 @@ RULES: Mapping[str, Rule] = _table(
     ("GR506", _W, "addressee role does not fit the item kind", "consistency"),
     ("GR601", _E, "classification not defined by the scheme", "classification scheme"),
     ("GR602", _E, "form's classification not defined by the scheme", "classification scheme"),
-    ("GR603", _W, "form offers an option that is no classification code", "design §5"),
+    ("GR603", _W, "form offers an option that is no classification code", "classification scheme"),
     ("GR701", _W, "form's deputies differ from the addressees", "consistency"),
     ("GR702", _E, "form's item number differs from the letter's", "consistency"),
     ("GR703", _E, "form's item title differs from the letter's", "consistency"),

@@ -43,7 +43,7 @@ from govreply.model import (
 __all__ = ["SEED_NAME", "seed_letter", "seed_text"]
 
 #: File name of the seed letter inside this package.
-SEED_NAME = "000_5934c993639f9c10.txt"
+SEED_NAME = "ganxian-suggestion-55-reply.txt"
 
 _ISSUER = "赣州市赣县区教育科技体育局"
 _ITEM_TITLE = "关于关注师生心理健康的建议"

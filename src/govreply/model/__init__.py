@@ -1,4 +1,4 @@
-"""The typed model of a suggestion or proposal reply letter (design §2).
+"""The typed model of a suggestion or proposal reply letter.
 
 Every class is a frozen attrs class with tuple collections; optional parts are ``None`` or
 ``()``. Validators enforce invariants only (a four-digit year, a positive serial); style rules

@@ -66,6 +66,9 @@ def _names_ok(
             )
 
 
+v.describe(_names_ok, v.Rule("texts", pattern="[^、]*"))
+
+
 @attrs.frozen
 class Addressees:
     """Who a letter (or a feedback form) is addressed to.

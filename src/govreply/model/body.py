@@ -42,6 +42,11 @@ class Paragraph:
         return split_items(self.text)[1]
 
 
+def _subsections_ok(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Each subsection is a :class:`Section` (checked by ``_SUBSECTIONS``, made below it)."""
+    _SUBSECTIONS(instance, attribute, value)
+
+
 @attrs.frozen
 class Section:
     """A numbered section: a heading, its paragraphs, and nested subsections.
@@ -54,11 +59,9 @@ class Section:
     paragraphs: tuple[Paragraph, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.instances(Paragraph)
     )
-    subsections: tuple[Section, ...] = attrs.field(default=(), converter=v.to_tuple)
-
-    @subsections.validator
-    def _check_subsections(self, attribute: attrs.Attribute[Any], value: Any) -> None:
-        _SUBSECTIONS(self, attribute, value)
+    subsections: tuple[Section, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=_subsections_ok
+    )
 
     @property
     def depth(self) -> int:
@@ -67,6 +70,7 @@ class Section:
 
 
 _SUBSECTIONS = v.instances(Section)
+v.describe(_subsections_ok, v.Rule("instances", cls=Section))
 
 
 @attrs.frozen

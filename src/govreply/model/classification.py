@@ -59,6 +59,9 @@ def _valid_code(_instance: object, attribute: attrs.Attribute[str], value: str) 
     _check_code(value, attribute.name)
 
 
+v.describe(_valid_code, v.Rule("text", pattern=_CODE.pattern))
+
+
 def _as_dict(meanings: Mapping[str, str]) -> dict[str, str]:
     return dict(meanings)
 

@@ -47,6 +47,9 @@ def _four_digit_year(
         )
 
 
+v.describe(_four_digit_year, v.Rule("integer", optional=True, minimum=1000, maximum=9999))
+
+
 # Each pattern runs on NFKC-folded text (full-width brackets and digits become ASCII, 〔〕 stay).
 # 赣区教议〔2024〕2号 / 赣区教议[2024]第02号 / 湘教提复字〔2019〕来信号  (GB/T 9704 §7.2.4)
 _BRACKETED = re.compile(

@@ -29,8 +29,9 @@ MAX_SECTION_DEPTH = 4
 
 
 def _sections_ok(
-    _instance: object, attribute: attrs.Attribute[tuple[Section, ...]], value: tuple[Section, ...]
+    instance: object, attribute: attrs.Attribute[tuple[Section, ...]], value: tuple[Section, ...]
 ) -> None:
+    _SECTIONS(instance, attribute, value)
     for i, section in enumerate(value):
         if section.depth > MAX_SECTION_DEPTH:
             raise ValidationError(
@@ -39,6 +40,10 @@ def _sections_ok(
                 field=f"{attribute.name}[{i}]",
                 value=section.depth,
             )
+
+
+_SECTIONS = v.instances(Section)
+v.describe(_sections_ok, v.Rule("sections", cls=Section, maximum=MAX_SECTION_DEPTH))
 
 
 # 、，,；; between names, and a final 。: printing, not part of an organ's name
@@ -59,6 +64,8 @@ def _copy_names(
             )
 
 
+# The same as a pattern: no white space at either end, no separator, no final 。 or .
+v.describe(_copy_names, v.Rule("texts", pattern=r"(?!\s)[^、，,；;]*(?<![\s。.])"))
 _TEXTS = v.texts()
 
 
@@ -101,7 +108,7 @@ class ReplyLetter:
         default=(), converter=v.to_tuple, validator=v.instances(Paragraph)
     )
     sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=[v.instances(Section), _sections_ok]
+        default=(), converter=v.to_tuple, validator=_sections_ok
     )
     closing: str | None = attrs.field(default=None, validator=v.text())
     salutation: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple, validator=_TEXTS)

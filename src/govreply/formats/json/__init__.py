@@ -11,7 +11,7 @@ mapped and checked the same way; its letters are mapped as inside a letter docum
 Version-1 documents (govreply 0.1) are still read: :func:`loads` upgrades them to version 2 on
 the way in (the only rewrite: a final ``。`` on the last ``cc`` entry becomes ``cc_stop``).
 
-Inside ``letter`` every key is a model attribute name (design §2): ``kind``, ``doc_number``,
+Inside ``letter`` every key is a model attribute name: ``kind``, ``doc_number``,
 ``sections``… Values map as follows:
 
 * text is a JSON string, kept exactly (no stripping or normalisation);
@@ -59,20 +59,25 @@ is an error (JSON parsers disagree on which value wins).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import attrs
+import msgspec
 
 from govreply.case import CaseFile
 from govreply.errors import JsonParseError, Problem
 from govreply.formats.json._convert import json_type, make_converter, problems_from
 from govreply.formats.json._fast import (
+    encodable_case,
+    encodable_letter,
     structure_case,
     structure_letter,
     unstructure_case,
     unstructure_letter,
 )
+from govreply.formats.json._msgspec import decode_case, decode_letter
 from govreply.formats.json._upgrade import upgrade_letter
 from govreply.model import ReplyLetter
 
@@ -81,6 +86,7 @@ __all__ = [
     "CASE_READABLE_VERSIONS",
     "CASE_VERSION",
     "FORMAT_NAME",
+    "MAX_PROBLEMS",
     "READABLE_VERSIONS",
     "VERSION",
     "case_from_dict",
@@ -93,6 +99,9 @@ __all__ = [
     "to_dict",
 ]
 
+#: The most problems a :class:`~govreply.errors.JsonParseError` lists; one more says how many
+#: were left out (as compilers do: a document with a million bad items is reported quickly).
+MAX_PROBLEMS = 100
 #: The value of the envelope's ``format`` key.
 FORMAT_NAME = "govreply.reply-letter"
 #: The version of the mapping this module writes.
@@ -121,6 +130,8 @@ class _Document(Generic[T]):
     root: type[T]
     structure: Callable[[Any], T]
     unstructure: Callable[[T], dict[str, Any]]
+    encodable: Callable[[T], Any]  # what msgspec encodes as the record's mapping
+    decode: Callable[[str | bytes], T]  # the fast reader of a whole document
     upgrades: dict[int, Callable[[Any], Any]]
     nothing: str  # the problem when nothing else can be said
 
@@ -133,10 +144,23 @@ class _Document(Generic[T]):
 
     def dumps(self, value: T, indent: int | None) -> str:
         if indent is None:
-            return _COMPACT.encode(self.to_dict(value))
-        return json.dumps(
-            self.to_dict(value), ensure_ascii=False, indent=indent, separators=(",", ": ")
-        )
+            record = self.encodable(value)
+            try:
+                return _ENCODER.encode(
+                    {"format": self.name, "version": self.version, self.key: record}
+                ).decode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot carry
+                return _escape_surrogates(_COMPACT.encode(self.to_dict(value)))
+        document = self.to_dict(value)
+        text = json.dumps(document, ensure_ascii=False, indent=indent, separators=(",", ": "))
+        return _escape_surrogates(text)
+
+    def loads(self, data: str | bytes) -> T:
+        try:
+            return self.decode(data)
+        except Exception:  # the detailed converter below says what is wrong
+            pass
+        return self.from_dict(_decode(data))
 
     def from_dict(self, document: Any) -> T:
         if (
@@ -161,10 +185,10 @@ class _Document(Generic[T]):
                 value = _converter.structure(mapping, self.root)
             except Exception as exc:
                 problems += problems_from(exc, f"$.{self.key}", self.root)
-                raise JsonParseError(problems=tuple(problems)) from exc
+                raise JsonParseError(problems=_capped(problems)) from exc
             if not problems:
                 return value
-        raise JsonParseError(problems=tuple(problems or [Problem("$", self.nothing)]))
+        raise JsonParseError(problems=_capped(problems or [Problem("$", self.nothing)]))
 
     def _envelope_problems(self, document: Any) -> list[Problem]:
         if type(document) is not dict:
@@ -200,6 +224,8 @@ _LETTER: _Document[ReplyLetter] = _Document(
     ReplyLetter,
     structure_letter,
     unstructure_letter,
+    encodable_letter,
+    decode_letter,
     {1: upgrade_letter},
     "not a govreply letter",
 )
@@ -211,6 +237,8 @@ _CASE: _Document[CaseFile] = _Document(
     CaseFile,
     structure_case,
     unstructure_case,
+    encodable_case,
+    decode_case,
     {},
     "not a govreply case file",
 )
@@ -316,7 +344,27 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _capped(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` problems, and one saying how many more there were."""
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    more = len(problems) - MAX_PROBLEMS
+    return (*problems[:MAX_PROBLEMS], Problem("$", f"… and {more} more problems"))
+
+
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_ENCODER = msgspec.json.Encoder()
+# A lone surrogate (\ud800-\udfff): JSON text read from \u escapes may hold one, UTF-8 cannot.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogates(text: str) -> str:
+    r"""``text`` with each lone surrogate written as a JSON ``\u`` escape (so it encodes)."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 _DECODER = json.JSONDecoder(parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
 
 
@@ -331,7 +379,7 @@ def loads(data: str | bytes) -> ReplyLetter:
         JsonParseError: the text is not JSON (the problem carries line and column), or the
             document breaks the mapping (``problems`` lists every problem with its path).
     """
-    return from_dict(_decode(data))
+    return _LETTER.loads(data)
 
 
 def _decode(data: str | bytes) -> Any:
@@ -365,4 +413,4 @@ def loads_case(data: str | bytes) -> CaseFile:
     Raises:
         JsonParseError: the text is not JSON, or the document breaks the mapping.
     """
-    return case_from_dict(_decode(data))
+    return _CASE.loads(data)

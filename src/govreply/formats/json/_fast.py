@@ -25,6 +25,8 @@ from govreply.model import ReplyLetter
 __all__ = [
     "RejectedError",
     "build",
+    "encodable_case",
+    "encodable_letter",
     "parse_timestamp",
     "structure_case",
     "structure_letter",
@@ -195,6 +197,26 @@ class _Generator:
             return f"_u_{self.add(tp)}({expr})"
         raise TypeError(f"no fast path for {tp!r}")  # pragma: no cover - model changed
 
+    def encodable(self, tp: Any, expr: str) -> str:
+        """An expression giving what msgspec encodes as the JSON value of ``expr`` (``tp``).
+
+        msgspec writes strings, integers, flags, enums (their values), dates and tuples as
+        the JSON mapping does, and an attrs object as its slots in the order of their names:
+        objects of a class whose fields come in that order and none of whose parts is left out
+        when ``None`` (or is a time, which msgspec writes its own way) are passed as they are,
+        the others as dicts.
+        """
+        if tp is datetime.datetime:
+            return f"{expr}.isoformat()"
+        if typing.get_origin(tp) is tuple:
+            item = typing.get_args(tp)[0]
+            if not attrs.has(item) or _native(item):
+                return expr
+            return f"[{self.encodable(item, 'x')} for x in {expr}]"
+        if attrs.has(tp):
+            return expr if _native(tp) else f"_e_{self.add(tp)}({expr})"
+        return expr
+
     def add(self, cls: type) -> str:
         """Generate the functions of ``cls`` (once); return the suffix of their names."""
         if cls in self.done:
@@ -210,6 +232,7 @@ class _Generator:
             "        raise _Rejected",
         ]
         u = [f"def _u_{suffix}(v):", "    d = {}"]
+        e = [f"def _e_{suffix}(v):", "    d = {}"]
         for a in fields:
             tp = hints[a.name]
             inner, optional = _strip_optional(tp)
@@ -233,23 +256,43 @@ class _Generator:
                 ]
             value = f"v.{a.name}"
             if optional:
-                u += [
-                    f"    x = {value}",
-                    "    if x is not None:",
-                    f"        d[{a.name!r}] = {self.dump(inner, 'x')}",
-                ]
+                for lines, dump in ((u, self.dump), (e, self.encodable)):
+                    lines += [
+                        f"    x = {value}",
+                        "    if x is not None:",
+                        f"        d[{a.name!r}] = {dump(inner, 'x')}",
+                    ]
             else:
                 u.append(f"    d[{a.name!r}] = {self.dump(tp, value)}")
+                e.append(f"    d[{a.name!r}] = {self.encodable(tp, value)}")
         args = ", ".join(f"{a.name}=f_{a.name}" for a in fields)
         s.append(f"    return {cls_name}({args})")
         u.append("    return d")
-        self.lines += [*s, "", *u, ""]
+        e.append("    return d")
+        self.lines += [*s, "", *u, "", *e, ""]
         return suffix
 
     def compile(self) -> dict[str, Any]:
         source = "\n".join(self.lines)
         exec(compile(source, "<govreply.formats.json._fast>", "exec"), self.namespace)
         return self.namespace
+
+
+def _native(cls: type) -> bool:
+    """Whether msgspec writes objects of ``cls`` as the JSON mapping does (see ``encodable``)."""
+    hints = typing.get_type_hints(cls)
+    names = [a.name for a in attrs.fields(cls)]
+    if names != sorted(names):
+        return False
+    for a in attrs.fields(cls):
+        tp, optional = _strip_optional(hints[a.name])
+        if optional or tp is datetime.datetime:
+            return False
+        if typing.get_origin(tp) is tuple:
+            tp = typing.get_args(tp)[0]
+        if attrs.has(tp) and tp is not cls and not _native(tp):
+            return False
+    return True
 
 
 def _strip_optional(tp: Any) -> tuple[Any, bool]:
@@ -260,17 +303,23 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def build(root: type[T]) -> tuple[Callable[[Any], T], Callable[[T], dict[str, Any]]]:
-    """The generated structure and unstructure functions of the attrs class ``root``."""
+def build(
+    root: type[T],
+) -> tuple[Callable[[Any], T], Callable[[T], dict[str, Any]], Callable[[T], Any]]:
+    """The generated structure, unstructure and encodable functions of the attrs class ``root``.
+
+    ``encodable`` gives what msgspec encodes to the same JSON as the ``unstructure`` mapping,
+    with less made in Python (enums, dates, tuples and some objects passed as they are).
+    """
     generator = _Generator()
     suffix = generator.add(root)
     namespace = generator.compile()
-    return namespace[f"_s_{suffix}"], namespace[f"_u_{suffix}"]
+    return namespace[f"_s_{suffix}"], namespace[f"_u_{suffix}"], namespace[f"_e_{suffix}"]
 
 
-structure_letter, unstructure_letter = build(ReplyLetter)
+structure_letter, unstructure_letter, encodable_letter = build(ReplyLetter)
 structure_letter.__doc__ = "Build a letter from its JSON mapping; raise on the first problem."
 unstructure_letter.__doc__ = "The JSON mapping of a letter (``None`` fields left out)."
-structure_case, unstructure_case = build(CaseFile)
+structure_case, unstructure_case, encodable_case = build(CaseFile)
 structure_case.__doc__ = "Build a case file from its JSON mapping; raise on the first problem."
 unstructure_case.__doc__ = "The JSON mapping of a case file (``None`` fields left out)."
