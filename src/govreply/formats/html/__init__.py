@@ -13,7 +13,7 @@ numbers ``— N —`` outside, none on page 1). :mod:`govreply.formats.pdf` prin
 >>> page = dumps(seed_letter())
 >>> page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
 True
->>> '<span class="gr-title-line">关于区二届人大四次会议第55号建议答复的函</span>' in page
+>>> '关于区二届<wbr>人大四次会议<wbr>第55号建议<wbr>答复的函</span>' in page
 True
 
 Fonts are named, not shipped: each typeface the standard names (:class:`Typefaces`) is an
