@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import io
-import time
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
@@ -111,18 +109,3 @@ def text_pdf(content: bytes, font: bytes, *extra: bytes, count: int = 1) -> byte
             *extra,
         ]
     )
-
-
-def best(fn: Callable[[], object], repeats: int = 3) -> float:
-    """The fastest of a few runs, with the cyclic GC paused."""
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)

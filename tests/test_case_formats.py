@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-import gc
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ from govreply.schemas import (
     xml_schema,
 )
 from govreply.testing import case_files, texts
+from timing import best
 
 SCHEMA = jsonschema.Draft202012Validator(
     json.loads(case_json_schema()),
@@ -436,21 +435,6 @@ def test_xml_integer_too_long_is_located() -> None:
 # ------------------------------------------------------------------------------ scaling
 
 
-def _best(fn: Any, repeats: int = 5) -> float:
-    """The fastest of a few runs, with the cyclic GC paused (its passes are not the reader's)."""
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
 def _with_history(n: int) -> CaseFile:
     start = datetime.datetime(2024, 3, 1, tzinfo=CST)
     events = [
@@ -468,6 +452,6 @@ def test_reading_scales_linearly_with_the_history(fmt: str) -> None:
         "xml": (gxml.dumps_case, gxml.loads_case),
     }[fmt]
     small, large = dumps(_with_history(1000)), dumps(_with_history(10_000))
-    t_small = _best(lambda: loads(small))
-    t_large = _best(lambda: loads(large))
+    t_small = best(lambda: loads(small))
+    t_large = best(lambda: loads(large))
     assert t_large <= 15 * max(t_small, 2e-3)

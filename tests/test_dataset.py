@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import gc
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -49,6 +46,7 @@ from govreply.model import (
     Severity,
 )
 from govreply.testing import reply_letters, texts
+from timing import best
 
 LETTERS = sorted((Path(__file__).parent / "data" / "letters").glob("*.txt"))
 SEED = seed_text().encode("utf-8")
@@ -425,26 +423,12 @@ def test_parse_batches_has_the_shape_spark_map_in_arrow_wants() -> None:
 # --------------------------------------------------------------------------- scaling
 
 
-def _best(fn: Callable[[], object], repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
 def test_converting_rows_scales_linearly() -> None:
     """Ten times the rows cost at most fifteen times as long to turn into Arrow."""
     rows = [parse_one(p) for p in LETTERS[:20]]
     to_batch(rows)  # Arrow's first use imports and sets up things once
-    t_small = _best(lambda: to_batch(rows))
-    t_large = _best(lambda: to_batch(rows * 10))
+    t_small = best(lambda: to_batch(rows))
+    t_large = best(lambda: to_batch(rows * 10))
     assert t_large <= 15 * max(t_small, 2e-3)
 
 
@@ -455,8 +439,8 @@ def test_a_long_body_converts_in_linear_time() -> None:
         return attrs.evolve(seed_letter(), paragraphs=[Paragraph(f"第{i}段。") for i in range(n)])
 
     small, large = letter(2_000), letter(20_000)
-    t_small = _best(lambda: to_batch([small]))
-    t_large = _best(lambda: to_batch([large]))
+    t_small = best(lambda: to_batch([small]))
+    t_large = best(lambda: to_batch([large]))
     assert t_large <= 15 * max(t_small, 2e-3)
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import time
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -30,6 +27,7 @@ from govreply.model import (
 )
 from govreply.schemas import exchange_schema
 from govreply.testing import reply_letters, texts
+from timing import best
 
 SCHEMA = etree.XMLSchema(etree.fromstring(exchange_schema().encode("utf-8")))
 SAFE = texts(xml_safe=True)
@@ -286,20 +284,6 @@ def test_the_mapping_table_names_every_field(prefix: str, cls: type) -> None:
 # ------------------------------------------------------------------------------ scaling
 
 
-def _best(fn: Any, repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
 def test_reading_scales_linearly() -> None:
     """Ten times the paragraphs take at most fifteen times as long to read."""
 
@@ -308,8 +292,8 @@ def test_reading_scales_linearly() -> None:
         return exchange.dumps(attrs.evolve(seed_letter(), paragraphs=paragraphs))
 
     small, large = payload(1000), payload(10_000)
-    assert _best(lambda: exchange.loads(large)) <= 15 * max(
-        _best(lambda: exchange.loads(small)), 2e-3
+    assert best(lambda: exchange.loads(large)) <= 15 * max(
+        best(lambda: exchange.loads(small)), 2e-3
     )
 
 

@@ -30,7 +30,6 @@ from govreply.errors import (
 from govreply.formats import docx, html, ofd, pdf
 from readers_util import (
     LETTER_LINES,
-    best,
     docx_bytes,
     ofd_bytes,
     para,
@@ -38,6 +37,7 @@ from readers_util import (
     text_pdf,
     zip_bytes,
 )
+from timing import best
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
 SEED_PDF = (DOCUMENTS / "seed.pdf").read_bytes()

@@ -9,8 +9,6 @@ it in linear time. Run ``pytest tests/test_scaling.py -s -k scaling`` to print t
 from __future__ import annotations
 
 import contextlib
-import gc
-import time
 import tracemalloc
 from collections.abc import Callable
 
@@ -20,6 +18,7 @@ from govreply import numerals
 from govreply.errors import GovReplyError
 from govreply.formats import html, json, text, xml
 from govreply.model import Addressees, Classification, Congress, Disclosure, DocumentNumber
+from timing import best
 
 OPENED = "张三代表：\n您提出的建议收悉，现答复如下：\n"
 
@@ -59,20 +58,6 @@ UNITS = [
 ]
 
 
-def _best(fn: Callable[[], object], repeats: int = 3) -> float:
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
 def _run(parse: Callable[[str], object], data: str) -> None:
     with contextlib.suppress(GovReplyError):
         parse(data)
@@ -81,7 +66,7 @@ def _run(parse: Callable[[str], object], data: str) -> None:
 def _ratio(parse: Callable[[str], object], unit: str, n: int) -> tuple[float, float]:
     small = unit * (n // len(unit)) + "x"
     large = unit * (10 * n // len(unit)) + "x"
-    return _best(lambda: _run(parse, small)), _best(lambda: _run(parse, large))
+    return best(lambda: _run(parse, small), 3), best(lambda: _run(parse, large), 3)
 
 
 @pytest.mark.parametrize("unit", UNITS, ids=[repr(u) for u in UNITS])
@@ -107,8 +92,8 @@ def _bad_names(n: int) -> str:
 def test_xml_problem_lists_scale() -> None:
     """A list of n vs 10 n invalid items (validation errors) costs at most 15x."""
     small, large = _bad_names(2_000), _bad_names(20_000)
-    t_small = _best(lambda: _run(xml.loads, small))
-    t_large = _best(lambda: _run(xml.loads, large))
+    t_small = best(lambda: _run(xml.loads, small), 3)
+    t_large = best(lambda: _run(xml.loads, large), 3)
     print(f"xml bad names: {t_small * 1e3:.2f} ms -> {t_large * 1e3:.2f} ms")
     assert t_large <= 15 * max(t_small, 2e-3)
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ from govreply.errors import TextParseError
 from govreply.examples import seed_text
 from govreply.formats import text
 from govreply.model import ReplyLetter
+from timing import best
 
 LETTERS = sorted((Path(__file__).parent / "data" / "letters").glob("*.txt"))
 REAL = [seed_text(), *(p.read_text("utf-8") for p in LETTERS)]
@@ -147,21 +145,6 @@ def test_undecodable_bytes_are_a_text_parse_error() -> None:
         text.loads(b"\xff\xfe\xfd\x80\x80")
 
 
-def _best(fn: Callable[[], object], repeats: int = 5) -> float:
-    """The fastest of a few runs, with the cyclic GC paused (its passes are not the parser's)."""
-    times = []
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
-
-
 def _hostile(kind: str, n: int) -> str:
     letter_head = "张三代表：\n您提出的建议收悉，现答复如下：\n"
     if kind == "labels":
@@ -195,8 +178,8 @@ SIZES = {
 def test_hostile_input_scales_linearly(kind: str) -> None:
     """Ten times the hostile input takes at most fifteen times as long (no backtracking)."""
     small, large = _hostile(kind, SIZES[kind]), _hostile(kind, 10 * SIZES[kind])
-    t_small = _best(lambda: _read(small))
-    t_large = _best(lambda: _read(large))
+    t_small = best(lambda: _read(small))
+    t_large = best(lambda: _read(large))
     assert t_large <= 15 * max(t_small, 2e-3)
 
 
