@@ -67,6 +67,7 @@ def docs(session: nox.Session) -> None:
         session.run(
             "sphinx-build", "-W", "--keep-going", "-b", builder, "docs", f"docs/_build/{builder}"
         )
+    session.run("python", "docs/check_search.py", "docs/_build/html")
 
 
 @nox.session(default=False)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+import jieba
+
 import govreply
 
 project = "govreply"
@@ -23,6 +27,11 @@ extensions = [
 copybutton_prompt_text = r"\$ |>>> |\.\.\. "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
+
+# The pages are English around Chinese terms: the Chinese splitter (jieba) indexes 征询 and 意见
+# apart from 征询意见表, so a search for a word's start finds it; Latin words are still stemmed.
+html_search_language = "zh"
+jieba.setLogLevel(logging.WARNING)  # its dictionary load logs at DEBUG
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
