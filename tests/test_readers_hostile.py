@@ -408,3 +408,22 @@ def test_errors_are_document_parse_errors() -> None:
     assert str(PdfParseError("bad", page=2)) == "page 2: bad"
     assert str(OfdParseError("bad", part="OFD.xml")) == "OFD.xml: bad"
     assert OfdNoTextError.__mro__.index(NoTextLayerError) > 0
+
+
+@pytest.mark.parametrize("fmt", ["docx", "ofd"])
+def test_a_package_whose_members_claim_encryption_is_a_parse_error(fmt: str) -> None:
+    """A ZIP member flagged encrypted (zipfile would want a password) is a typed error."""
+    source = zipfile.ZipFile(io.BytesIO(SEEDS[fmt]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+    data = bytearray(out.getvalue())
+    # set the encryption bit in every central-directory and local header
+    for signature, flags_at in ((b"PK\x01\x02", 8), (b"PK\x03\x04", 6)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + flags_at] |= 0x1
+            start = data.find(signature, start + 4)
+    with pytest.raises(ParseError, match="encrypted"):
+        READERS[fmt](bytes(data))

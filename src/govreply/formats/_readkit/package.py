@@ -40,6 +40,10 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
         )
 
 
+# the general-purpose flag bit of an encrypted ZIP member (zipfile then wants a password)
+_ENCRYPTED = 0x1
+
+
 @attrs.frozen(kw_only=True)
 class PackageLimits:
     """Limits on a ZIP package (DOCX, OFD) read from untrusted input."""
@@ -123,6 +127,8 @@ class Package:
         if found is None:
             raise self.error("the package has no such member", part=name)
         info = self.members[found]
+        if info.flag_bits & _ENCRYPTED:
+            raise self.error("the member is encrypted (a password-protected package)", part=found)
         try:
             with self.zip.open(info) as stream:
                 data = stream.read(info.file_size + 1)
@@ -142,7 +148,7 @@ class Package:
     def head(self, name: str, size: int = 4096) -> bytes:
         """The first ``size`` bytes of member ``name`` (``b""`` when it cannot be read)."""
         found = self.find(name)
-        if found is None:
+        if found is None or self.members[found].flag_bits & _ENCRYPTED:
             return b""
         try:
             with self.zip.open(self.members[found]) as stream:
