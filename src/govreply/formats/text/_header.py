@@ -135,8 +135,7 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
         if metadata.is_metadata(entry.folded):
             waiting, whole = _metadata(entry, header, findings)
             continue
-        cell = len(entry.folded) <= g.META_MAX and not _looks_like_title(g.squash(entry.folded))
-        if waiting and (whole or cell):
+        if waiting and (whole or _is_cell(entry.folded)):
             if whole:
                 found, waiting = [(waiting[0], entry.text.strip())], []
             else:
@@ -287,6 +286,11 @@ def _fragment(
         findings.append(note("GT206", message, entry.line))
         return
     findings.append(note("GT201", f"header line {text!r} ignored", entry.line))
+
+
+def _is_cell(folded: str) -> bool:
+    """Whether a line under a record table's header row can be one of its cells."""
+    return len(folded) <= g.META_MAX and not _looks_like_title(g.squash(folded))
 
 
 def _is_congress(plain: str) -> bool:
