@@ -10,20 +10,25 @@ argument parser itself, so it knows every command and option the installed versi
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
+import importlib.util
 import re
 import shlex
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
 __all__ = [
     "EXAMPLES",
+    "READERS",
     "add_completion",
     "add_examples",
     "add_explain",
     "codes_page",
     "completion_script",
     "explain",
-    "text_codes",
+    "reader_codes",
 ]
 
 #: Examples shown at the end of each command's ``--help`` (``case`` by its subcommands).
@@ -149,16 +154,48 @@ def completion_script(parser: argparse.ArgumentParser, shell: str = "bash") -> s
 
 # --------------------------------------------------------------------------- explain
 
-# A row of the text reader's code table: "GT305   error     the text looks cut off …"
-_TEXT_ROW = re.compile(r"^(GT\d{3})\s{2,}(?:(error|inferred|unplaced)\s+)?(\S.*)$")
+# The modules whose docstrings hold a code table, and who reports those codes.
+READERS: Final = (
+    ("GT", "govreply.formats.text", "the text reader"),
+    ("GH", "govreply.formats.html", "the web-page reader"),
+    ("GP", "govreply.formats.pdf", "the PDF reader"),
+    ("GW", "govreply.formats.pdf", "the PDF writer"),
+    ("GD", "govreply.formats.docx", "the DOCX reader"),
+    ("GO", "govreply.formats.ofd", "the OFD reader"),
+)
+# A row of a code table: "GT305   error     the text looks cut off …"
+_ROW = re.compile(r"^(G[A-Z]\d{3})\s{2,}(?:(error|warning|inferred|unplaced)\s+)?(\S.*)$")
 
 
-def text_codes() -> dict[str, tuple[str | None, str]]:
-    """The text reader's finding codes: each one's review kind (or ``None``) and meaning."""
-    from govreply.formats import text
+def _docstring(module: str) -> str:
+    """A module's docstring, read from its source: a reader's extra need not be installed."""
+    spec = importlib.util.find_spec(module)
+    source = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
+    return ast.get_docstring(ast.parse(source)) or ""
 
-    rows = (_TEXT_ROW.match(line) for line in (text.__doc__ or "").splitlines())
-    return {m[1]: (m[2], m[3].replace("``", "")) for m in rows if m is not None}
+
+@functools.cache
+def reader_codes() -> dict[str, tuple[str | None, str, str]]:
+    """The finding codes of the readers and writers: each one's kind, meaning and reporter.
+
+    The kind is the table's (``error``, ``warning``) or, for the other readers, what the code
+    means for a review (``inferred``, ``unplaced``); ``None`` for a plain note.
+    """
+    from govreply.model.review import INFERRED_CODES, UNPLACED_CODES
+
+    codes: dict[str, tuple[str | None, str, str]] = {}
+    for prefix, module, who in READERS:
+        for line in _docstring(module).splitlines():
+            m = _ROW.match(line)
+            if m is None or not m[1].startswith(prefix):
+                continue
+            kind = m[2]
+            if kind is None and m[1] in INFERRED_CODES:
+                kind = "inferred"
+            elif kind is None and m[1] in UNPLACED_CODES:
+                kind = "unplaced"
+            codes[m[1]] = (kind, m[3].replace("``", ""), who)
+    return codes
 
 
 def explain(code: str) -> str | None:
@@ -168,6 +205,8 @@ def explain(code: str) -> str | None:
     'GR401 warning: attachment note label is not 附件 (GB/T 9704-2012 §7.3.4; govreply.check)'
     >>> explain("gt103")
     'GT103: layout spaces were removed from the title (the text reader)'
+    >>> explain("GO203")
+    'GO203 inferred: a field the letter lacks was taken from the custom tags (the OFD reader)'
     """
     from govreply.case import CASE_RULES
     from govreply.rules import RULES
@@ -177,20 +216,21 @@ def explain(code: str) -> str | None:
         rule = table.get(code)
         if rule is not None:
             return f"{code} {rule.severity.value}: {rule.summary} ({rule.source}; {who})"
-    found = text_codes().get(code)
+    found = reader_codes().get(code)
     if found is None:
         return None
-    review, meaning = found
-    return f"{code}{' ' + review if review else ''}: {meaning} (the text reader)"
+    kind, meaning, who = found
+    return f"{code}{' ' + kind if kind else ''}: {meaning} ({who})"
 
 
 def add_explain(commands: Any) -> None:
     """Add ``govreply explain CODE...``: what each finding code means."""
     parser = commands.add_parser(
         "explain",
-        help="say what a finding code (GR…, GC…, GT…) means",
+        help="say what a finding code (GR…, GC…, GT…, GH…) means",
         description="Print what each finding code means: its severity, summary and where the "
-        "rule comes from. Codes: GR (govreply.check), GC (case files), GT (the text reader).",
+        "rule comes from. Codes: GR (govreply.check), GC (case files), GT (the text reader), "
+        "GH, GP, GD, GO (the web-page, PDF, DOCX and OFD readers), GW (the PDF writer).",
     )
     parser.add_argument("codes", nargs="+", metavar="CODE", help="finding codes, e.g. GR401")
 
@@ -201,8 +241,8 @@ def add_explain(commands: Any) -> None:
             if line is None:
                 sys.stdout.flush()
                 sys.stderr.write(
-                    f"govreply: error: {code}: no such finding code (GR…, GC… or GT…; "
-                    "the rules page of the docs lists them all)\n"
+                    f"govreply: error: {code}: no such finding code (the codes page of the docs "
+                    "lists them all)\n"
                 )
                 status = 1
             else:
@@ -223,7 +263,7 @@ def codes_page() -> str:
     out = [
         "# Finding codes",
         "",
-        "The codes of the rules and of the text reader, each under its own anchor",
+        "The codes of the rules, the readers and the writers, each under its own anchor",
         "(`codes.html#gr401`).",
         "`govreply explain CODE` prints the same line on the command line:",
         "",
@@ -249,8 +289,10 @@ def codes_page() -> str:
                 f"**{rule.severity.value}**: {rule.summary} (source: {rule.source})",
                 "",
             ]
-    out += ["", "## GT: the findings of the text reader", ""]
-    for code, (review, meaning) in text_codes().items():
-        kind = f"**{review}** (review): " if review else ""
-        out += [f"({code.lower()})=", f"### {code}", "", f"{kind}{meaning}", ""]
+    for prefix, _, who in READERS:
+        out += ["", f"## {prefix}: the findings of {who}", ""]
+        for code, (kind, meaning, _) in reader_codes().items():
+            if code.startswith(prefix):
+                label = f"**{kind}**: " if kind else ""
+                out += [f"({code.lower()})=", f"### {code}", "", f"{label}{meaning}", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -49,6 +49,7 @@ GD102   text boxes were read after the paragraph that anchors them
 GD103   header and footer parts were ignored as page chrome
 GD104   tracked deletions were left out (insertions are kept)
 GD105   runs of spaces used for alignment were collapsed to one space
+GD106   python-docx could not open the package; its parts were read directly
 ======  ==============================================================================
 """
 

@@ -15,7 +15,11 @@ of its chain that has every character it must print; every fallback is a ``GW101
 (:func:`render` returns them), and a typeface no font can print raises
 :class:`~govreply.errors.FontError` instead of printing empty boxes.
 
-Finding codes: ``GW101`` a typeface fell back from the first font of its chain (warning).
+Finding codes of the writer (stable):
+
+======  ========  =============================================================================
+GW101   warning   a typeface fell back from the first font of its chain
+======  ========  =============================================================================
 
 **Reading.**
 
