@@ -96,3 +96,59 @@ def test_missing_fonts_are_one_error_line(
     assert err.count("\n") == 1
     assert "no font for" in err
     assert "Traceback" not in err
+
+
+def test_convert_a_directory_to_each_official_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`convert DIR --to html|docx|pdf -o OUTDIR` writes one document per letter.
+
+    Each keeps its path below DIR; a letter that cannot be read is reported, the others written.
+    """
+    from govreply.formats import docx, html, pdf
+
+    letters = tmp_path / "in"
+    (letters / "sub").mkdir(parents=True)
+    (letters / "a.json").write_text(json.dumps(seed_letter()), encoding="utf-8")
+    (letters / "sub" / "b.json").write_text(json.dumps(seed_letter()), encoding="utf-8")
+    (letters / "bad.json").write_text("{}", encoding="utf-8")
+    readers = {
+        "html": lambda p: html.loads(p.read_bytes()),
+        "docx": lambda p: docx.loads(p.read_bytes()),
+        "pdf": lambda p: pdf.loads(p.read_bytes()),
+    }
+    for fmt, read in readers.items():
+        out = tmp_path / fmt
+        args = ["convert", str(letters), "--to", fmt, "-o", str(out), "--font-dir", str(FONT_DIR)]
+        assert main(args if fmt == "pdf" else args[:-2]) == 1  # bad.json failed
+        err = capsys.readouterr().err
+        assert f"2 of 3 letters written to {out}, 1 failed" in err
+        written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*"))
+        assert written == [f"a.{fmt}", f"sub/b.{fmt}"]
+        assert read(out / f"a.{fmt}").title == seed_letter().title
+    assert "GW101 warning" in err  # the PDF writer's font fallbacks, under each file's name
+
+
+def test_layout_options_apply_to_every_letter_of_a_directory(tmp_path: Path) -> None:
+    """--layout ordinary reaches each document; --font-dir with docx stays a usage error."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.json").write_text(json.dumps(seed_letter()), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["convert", str(tmp_path / "in"), "--to", "html", "-o", str(out)]
+    assert main([*args, "--layout", "ordinary"]) == 0
+    assert "gr-ordinary" in (out / "a.html").read_text(encoding="utf-8")
+    assert (
+        main(
+            [
+                "convert",
+                str(tmp_path / "in"),
+                "--to",
+                "docx",
+                "-o",
+                str(out),
+                "--font-dir",
+                str(tmp_path),
+            ]
+        )
+        == 2
+    )

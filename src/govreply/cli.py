@@ -450,7 +450,15 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 
 #: The extension of each file ``convert DIR -o OUTDIR`` writes.
-_SUFFIXES = {"json": ".json", "xml": ".xml", "text": ".txt", "exchange": ".xml"}
+_SUFFIXES = {
+    "json": ".json",
+    "xml": ".xml",
+    "text": ".txt",
+    "exchange": ".xml",
+    "html": ".html",
+    "docx": ".docx",
+    "pdf": ".pdf",
+}
 
 
 def _convert_many(args: argparse.Namespace, target: str) -> int:
@@ -461,9 +469,11 @@ def _convert_many(args: argparse.Namespace, target: str) -> int:
     """
     if args.output is None or args.to is None:
         raise _UsageError(f"{args.input} holds many letters: give --to FMT and -o OUTDIR")
-    if target not in _SUFFIXES:
-        raise _UsageError(f"--to {target} writes one letter at a time; give a letter file")
-    _no_official_options(args, target)
+    write: _OfficialWriter | None = None
+    if target in OFFICIAL_NAMES:
+        write = _official_writer(args, target)
+    else:
+        _no_official_options(args, target)
     if args.lossy and target != "text":
         raise _UsageError("--lossy applies to --to text")
     out = Path(args.output)
@@ -480,9 +490,17 @@ def _convert_many(args: argparse.Namespace, target: str) -> int:
         total += len(found) or 1
         for source in found:
             loaded = cio.load_reported(source, console)
-            output = None
-            if loaded is not None:
+            output: str | bytes | None = None
+            findings: tuple[Finding, ...] = ()
+            if loaded is not None and write is None:
                 output = _render_reported(args, target, loaded.letter, source.name, console)
+            elif loaded is not None and write is not None:
+                try:
+                    output, findings = write(loaded.letter)
+                except ImportError as exc:
+                    return _missing_extra(target, exc, console)
+                except GovReplyError as exc:
+                    console.error(source.name, *cio.describe(exc))
             if output is None:
                 console.failed += loaded is not None  # load_reported counted its own failures
                 continue
@@ -490,10 +508,15 @@ def _convert_many(args: argparse.Namespace, target: str) -> int:
             if source.line is not None:
                 relative = relative.with_name(f"{relative.stem}-{source.line}")
             destination = out / relative.with_suffix(_SUFFIXES[target])
+            for finding in findings:
+                console.finding(str(destination), finding)
             try:
                 destination.parent.mkdir(parents=True, exist_ok=True)
-                with open(destination, "w", encoding="utf-8", newline="") as stream:
-                    cio.write(stream, output)
+                if isinstance(output, bytes):
+                    destination.write_bytes(output)
+                else:
+                    with open(destination, "w", encoding="utf-8", newline="") as stream:
+                        cio.write(stream, output)
             except OSError as exc:
                 console.error(str(destination), cio.os_problem(exc))
                 console.failed += 1
@@ -553,47 +576,68 @@ def _no_official_options(args: argparse.Namespace, target: str) -> None:
         raise _UsageError(f"{', '.join(used)} applies to --to html, docx or pdf, not {target}")
 
 
-def _convert_official(args: argparse.Namespace, target: str) -> int:
+#: What an official-layout writer does with one letter: the document and its findings.
+_OfficialWriter = Callable[[ReplyLetter], tuple[str | bytes, tuple[Finding, ...]]]
+
+
+def _official_writer(args: argparse.Namespace, target: str) -> _OfficialWriter:
+    """The writer of ``target`` with the options given.
+
+    The writer raises ImportError when the extra it needs is missing (pdf imports WeasyPrint
+    on the first letter it writes).
+    """
     if args.font_dir and target != "pdf":
         raise _UsageError("--font-dir applies to --to pdf")
+    common = {
+        "layout": args.layout or "letter",
+        "issuer_mark": args.issuer_mark,
+        "masthead": not args.no_masthead,
+    }
+    if target == "html":
+        from govreply.formats import html
+
+        html_options = html.HtmlOptions(**common)
+        return lambda letter: (html.dumps(letter, options=html_options), ())
+    if target == "docx":
+        from govreply.formats import docx
+
+        docx_options = docx.DocxOptions(**common)
+        return lambda letter: (docx.dumps(letter, options=docx_options), ())
+    from govreply.formats import pdf
+
+    pdf_options = pdf.PdfOptions(**common, font_dirs=args.font_dir)
+
+    def write_pdf(letter: ReplyLetter) -> tuple[str | bytes, tuple[Finding, ...]]:
+        rendered = pdf.render(letter, options=pdf_options)
+        return rendered.data, tuple(rendered.findings)
+
+    return write_pdf
+
+
+def _missing_extra(target: str, exc: ImportError, console: cio.Console) -> int:
+    extra = "pdf" if target == "pdf" else "docx"
+    console.error(target, f"needs the {extra} extra: pip install 'govreply[{extra}]' ({exc})")
+    return EXIT_INPUT
+
+
+def _convert_official(args: argparse.Namespace, target: str) -> int:
     binary = target != "html"
     if binary and args.output is None and cio.isatty(sys.stdout):
         raise _UsageError(f"{target} is binary: give -o OUT or redirect stdout to a file")
     console = cio.Console(sys.stderr, quiet=args.quiet)
     source = cio.read_source(args.input, args.from_format, console)
     loaded = cio.load_reported(source, console) if source is not None else None
-    if loaded is None:
+    if source is None or loaded is None:
         return EXIT_INPUT
-    common = {
-        "layout": args.layout or "letter",
-        "issuer_mark": args.issuer_mark,
-        "masthead": not args.no_masthead,
-    }
-    output: str | bytes
     try:
-        if target == "html":
-            from govreply.formats import html
-
-            output = html.dumps(loaded.letter, options=html.HtmlOptions(**common))
-        elif target == "docx":
-            from govreply.formats import docx
-
-            output = docx.dumps(loaded.letter, options=docx.DocxOptions(**common))
-        else:
-            from govreply.formats import pdf
-
-            options = pdf.PdfOptions(**common, font_dirs=args.font_dir)
-            rendered = pdf.render(loaded.letter, options=options)
-            for finding in rendered.findings:
-                console.finding(args.output or "-", finding)
-            output = rendered.data
+        output, findings = _official_writer(args, target)(loaded.letter)
     except ImportError as exc:
-        extra = "pdf" if target == "pdf" else "docx"
-        console.error(target, f"needs the {extra} extra: pip install 'govreply[{extra}]' ({exc})")
-        return EXIT_INPUT
+        return _missing_extra(target, exc, console)
     except GovReplyError as exc:
-        console.error(source.name if source is not None else args.input, *cio.describe(exc))
+        console.error(source.name, *cio.describe(exc))
         return EXIT_INPUT
+    for finding in findings:
+        console.finding(args.output or "-", finding)
     return _write_output(args.output, output, console)
 
 
