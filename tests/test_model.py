@@ -701,3 +701,34 @@ def test_white_space_in_patterns_is_what_str_isspace_says() -> None:
         for cp in range(0x110000)
         if not 0xD800 <= cp <= 0xDFFF
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "unit"),
+    [
+        ("尊敬袁大金代表:", ("袁大金",), None),  # 尊敬 without 的
+        ("严秀英、陈  先、梁  盼代表:", ("严秀英", "陈先", "梁盼"), None),  # names padded to three
+        ("刘苍林政协绿春县委员:", ("刘苍林",), "政协绿春县"),  # the body after the name
+        ("县政协经济委员会张三委员:", ("张三",), "县政协经济委员会"),
+    ],
+)
+def test_addressee_honorifics_padding_and_units(
+    line: str, names: tuple[str, ...], unit: str | None
+) -> None:
+    """Addressee lines as printed: the names and unit read, and str() reads back the same."""
+    addressees = Addressees.parse(line)
+    assert (addressees.names, addressees.unit) == (names, unit)
+    assert Addressees.parse(str(addressees)) == addressees
+
+
+def test_a_portal_document_number_of_year_and_serial() -> None:
+    """2022-92 (a portal's 发文字号) is year 2022, serial 92, no code; a date is not one."""
+    number = DocumentNumber.parse("2022-92")
+    assert (number.agency_code, number.year, number.serial, str(number)) == (
+        None,
+        2022,
+        92,
+        "2022-92",
+    )
+    with pytest.raises(ValidationError):
+        DocumentNumber.parse("2022-05-25")

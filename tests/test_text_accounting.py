@@ -18,21 +18,21 @@ import pytest
 
 from govreply.formats import text
 from govreply.formats.text._grammar import fold
-from govreply.numerals import format_date
+from govreply.numerals import format_date, format_number
 
 LETTERS = sorted((Path(__file__).parent / "data" / "letters").glob("*.txt"))
 
 # The labels of the layout: keys whose words the record turns into fields. Matched on folded
 # text, spaces allowed between characters.
 _LABEL_WORDS = (
-    "尊敬的 您好 你好 办复类别 答复类别 办理类别 类别 办理结果 签发人 领导签发 领导签批 签批 "
+    "尊敬的 尊敬 您好 你好 办复类别 答复类别 办理类别 类别 办理结果 签发人 领导签发 领导签批 签批 "
     "联系单位及联系人 联系人及电话 承办人及联系电话 联系科室 联系人 联系电话 联系单位 联系方式 "
     "人员 承办人 经办人 办理人 承办单位 手机 电话 附件 附 抄送 抄报 注"
 )
 _LABELS = re.compile(
     "|".join(r"\s*".join(word) for word in sorted(_LABEL_WORDS.split(), key=len, reverse=True))
     + r"|(?<=[A-D甲乙丙丁])\s*类|(?<=[0-9一二两三四五六七八九十])\s*[名位]"
-    + r"|及(?=\s*(?:联系)?电话)|^报(?=\s*:)|(?<=人)\s*姓\s*名(?=\s*:)",
+    + r"|及(?=\s*(?:联系)?电话)|^报(?=\s*:)|(?<=人)\s*姓\s*名(?=\s*(?::|及))",
     re.MULTILINE,
 )
 
@@ -50,6 +50,8 @@ def lost(raw: str) -> collections.Counter[str]:
     accounted += [key + value for key, value in result.metadata.items()]
     if letter.date is not None:
         accounted.append(format_date(letter.date, style="chinese"))
+    if letter.addressees is not None and letter.addressees.total is not None:
+        accounted.append(format_number(letter.addressees.total))  # 等七位 is kept as total=7
     return _content(_LABELS.sub("", fold(raw))) - _content(fold("".join(accounted)))
 
 

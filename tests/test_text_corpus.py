@@ -23,6 +23,17 @@ KNOWN_MISSES: dict[str, dict[str, str]] = {
         # blank line ('理解我' / '我们的工作'): three paragraphs where the record counts one
         "paragraph_count_hint": "damaged page",
     },
+    "115": {
+        # an encyclopedia repost that prints the letter as table cells: '词条 | <title> |'
+        "title": "the row label 词条 and the cell borders are kept in the title",
+    },
+    "118": {
+        # a traditional-character copy with the pinyin of some characters inserted after
+        # them (會(huì)辦意見(jiàn)): the grammar reads simplified characters only
+        "role": "会办 printed as 會(huì)辦",
+        "doc_number": "the pinyin inside the number breaks it",
+        "reference.number": "立案號(hào) is no number label",
+    },
 }
 
 

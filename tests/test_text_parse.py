@@ -473,3 +473,110 @@ def test_a_signature_with_a_bracket_inside_is_the_signing_organ() -> None:
     """An organ's name may hold a bracket: 国家税务总局某某市税务局(稽查局)."""
     letter = text.loads(HEAD + "已办。\n\n某某(中国)网站 教育局\n2024年5月6日")
     assert letter.signed_by == "某某(中国)网站 教育局"
+
+
+def test_a_wish_for_more_advice_is_the_closing() -> None:
+    """希望以后多提宝贵意见… closes a letter as 感谢… does."""
+    letter = text.loads(
+        HEAD + "已办。\n希望以后多提宝贵意见,以利我们改进工作。\n某某镇人民政府\n2023年9月15日"
+    )
+    assert letter.closing == "希望以后多提宝贵意见,以利我们改进工作。"
+    assert [p.text for p in letter.paragraphs] == ["已办。"]
+
+
+def test_a_salutation_split_over_two_lines_of_one_character() -> None:
+    """致 / 礼 printed a character a line is the salutation."""
+    letter = text.loads(HEAD + "已办。\n感谢您的关心。\n致\n礼\n某某局\n2022年9月9日")
+    assert letter.salutation == ("致", "礼")
+
+
+def test_a_table_row_of_bracketed_keys_and_a_list_of_keys_and_values() -> None:
+    """[ 索引号 ] | value | [ 发文字号 ] | 2022-92 | rows, and • key / value lines, are metadata."""
+    rows = (
+        "[ 索引号 ] | 1150/2022-00028 | [ 发文字号 ] | 2022-92 |\n"
+        "[ 体裁分类 ] | 人大建议办理 | [ 有效性 ] | |\n"
+    )
+    bullets = "  • 发布机构\n    县交通运输局\n  • 时效性\n    有效\n"
+    result = text.parse(
+        rows + bullets + "关于第3号建议的答复\n" + HEAD + "已办。\n某某局\n2022年5月25日"
+    )
+    assert result.metadata == {
+        "索引号": "1150/2022-00028",
+        "发文字号": "2022-92",
+        "体裁分类": "人大建议办理",
+        "发布机构": "县交通运输局",
+        "时效性": "有效",
+    }
+    assert str(result.letter.doc_number) == "2022-92"  # filled from the page: year and serial
+    assert result.letter.issuer == "县交通运输局"
+
+
+def test_a_number_in_brackets_after_the_title_and_the_page_line_under_it() -> None:
+    """对…的答复(桂建函〔2018〕331号): the number and its brackets leave the title.
+
+    The page's time-stamped line below it does not join the title.
+    """
+    header = (
+        "对自治区十三届人大一次会议第205号建议的答复(桂建函〔2018〕331号)\n\n"
+        "2018-06-27 09:51:22 来源:某某网 收藏\n"
+    )
+    result = text.parse(header + HEAD + "已办。\n某某厅\n2018年6月1日")
+    assert result.letter.title == "对自治区十三届人大一次会议第205号建议的答复"
+    assert str(result.letter.doc_number) == "桂建函〔2018〕331号"
+    assert any(f.code == "GT201" and "09:51:22" in f.message for f in result.findings)
+
+
+def test_a_place_holding_the_character_of_a_stop_word_is_read() -> None:
+    """马关县 holds 关 (as in 关于): the session is still read from the title."""
+    title = "马关县农业农村和科学技术局关于政协马关县第十届委员会第四次会议第22号提案的答复函\n"
+    reference = text.loads(title + HEAD + "已办。\n某某局\n2020年11月3日").reference
+    assert reference is not None
+    assert reference.congress is not None
+    congress = reference.congress
+    assert (congress.level, congress.term, congress.session) == ("马关县", 10, 4)
+
+
+def test_the_page_title_in_the_metadata_gives_the_reference_as_an_inferred_field() -> None:
+    """A letter printed without a title takes its item's number and session from 标题:."""
+    page = "标题:关于对县政协十届二次会议第119号提案的答复 | |\n"
+    result = text.parse(
+        page + "尊敬的张宏飞委员:\n您提出的提案收悉,现答复如下:\n已办。\n某某局\n2022年9月9日"
+    )
+    reference = result.letter.reference
+    assert reference is not None
+    assert reference.number == 119
+    assert reference.congress is not None
+    assert reference.congress.term == 10
+    assert reference.title is None  # the page's 标题 is the reply's title, not the item's
+    inferred = [f.location for f in result.findings if f.code == "GT207"]
+    assert inferred == ["reference.number", "reference.congress"]
+    assert result.review.needed
+
+
+def test_a_date_cut_before_its_day_is_cut_off() -> None:
+    """A text that stops in its date (2018年7月3, no 日) was cut off."""
+    result = text.parse(HEAD + "已办。\n感谢您的关心。\n某某办公室\n2018年7月3")
+    assert "GT305" in _codes(result)
+
+
+def test_a_date_and_the_contact_after_it_on_one_line() -> None:
+    """2024年5月6日 承办单位联系人…:王岩158… is the date, then the contact."""
+    letter = text.loads(HEAD + "已办。\n2024年5月6日 承办单位联系人姓名及电话:王岩15804350857")
+    assert letter.date == datetime.date(2024, 5, 6)
+    assert letter.contact is not None
+    assert (letter.contact.name, letter.contact.phone) == ("王岩", "15804350857")
+
+
+def test_a_lone_date_cell_under_a_header_row_is_the_date_column() -> None:
+    """主办单位 会办 交办日期 with only the date filled below: the date goes to 交办日期."""
+    record = "主办单位 会办 交办日期\n    2011-05-19\n"
+    result = text.parse(record + HEAD + "已办。\n某某局\n2011年9月20日")
+    assert result.metadata == {"交办日期": "2011-05-19"}
+
+
+def test_a_second_organ_line_above_the_title_is_reported() -> None:
+    """Two organ lines above the title: the first is the issuer, the second a finding."""
+    header = "兴庆区住房和城乡建设局\n兴庆区住房和城乡建设局\n关于第16号建议的答复\n"
+    result = text.parse(header + HEAD + "已办。\n某某局\n2019年7月26日")
+    assert result.letter.issuer == "兴庆区住房和城乡建设局"
+    assert any(f.code == "GT201" and "second organ line" in f.message for f in result.findings)

@@ -19,8 +19,10 @@ MAX_ADDRESSEE_LINE = 400
 _ROLES = ("代表", "委员", "同志")
 # Each pattern below is anchored at one end of the line and bounded, so stripping the line from
 # both ends costs time linear in its length whatever it holds.
-# 尊敬的  (an honorific before the names)
-_HONORIFIC = re.compile(r"^尊敬的\s{0,8}")
+# 尊敬的 / 尊敬  (an honorific before the names)
+_HONORIFIC = re.compile(r"^尊敬的?\s{0,8}")
+# 陈  先  (a two-character name spaced out to the width of three: the spaces are layout)
+_SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s{1,4}[\u4e00-\u9fff]){1,2}$")
 # ：/ 您好！/ 你们好：  (greeting and punctuation after the role, stripped by _strip_greeting)
 _GREETINGS = ("您好", "你好", "你们好", "大家好")
 _TRAILING = " :,!。;"
@@ -37,6 +39,8 @@ _UNIT_AND_NAME = re.compile(
     r"^(?P<unit>[^、]{2,40}?(?:委员会|委会|支部|小组|界别|代表团|学社|工商联|协会|局|委|办|院|校|中心|公司|党))"
     r"(?:主任|副主任|局长|院长|校长|主席|书记)?(?P<name>[^\s、]{2,4})$"
 )
+# 刘苍林政协绿春县委员  (the person's name, then the body they sit in)
+_NAME_AND_UNIT = re.compile(r"^(?P<name>[^\s、]{2,4}?)(?P<unit>(?:政协|人大)[^\s、]{1,20})$")
 # 各位 / 全体  (a collective address: 各位代表)
 _COLLECTIVE = re.compile(r"^(?:各位|全体|诸位)$")
 _SEPARATORS = re.compile(r"\s{0,8}[、,，;；]\s{0,8}")
@@ -111,7 +115,14 @@ class Addressees:
     def __str__(self) -> str:
         if not self.names:
             return f"各位{self.role}"
-        text = (self.unit or "") + "、".join(self.names)
+        text = "、".join(self.names)
+        if self.unit is not None:
+            # 县政协经济委员会张三 / 刘苍林政协绿春县  (as parse reads each)
+            first = self.names[0]
+            after = not _UNIT_AND_NAME.match(self.unit + first) and _NAME_AND_UNIT.match(
+                first + self.unit
+            )
+            text = text + self.unit if after else self.unit + text
         if self.total is not None:
             text += f"等{self.total}名"
         elif self.et_al:
@@ -158,9 +169,13 @@ class Addressees:
             line = line[: count.start()].rstrip()
         if role is not None and (not line or _COLLECTIVE.match(line)):
             return cls((), role=role)
-        names = tuple(n for n in _SEPARATORS.split(line) if n)
+        names = tuple(
+            "".join(n.split()) if _SPACED_NAME.match(n) else n for n in _SEPARATORS.split(line) if n
+        )
         unit = None
         wrapped = _UNIT_AND_NAME.match(names[0]) if len(names) == 1 and role else None
+        if wrapped is None and len(names) == 1 and role:
+            wrapped = _NAME_AND_UNIT.match(names[0])
         if wrapped is not None:
             unit, names = wrapped["unit"], (wrapped["name"],)
         if not names:

@@ -10,6 +10,7 @@ in many other ways, and some numbers are damaged or not numbers at all:
 ``湘教提复字〔2019〕来信号``      a serial that is not a number
 ``浙交建2018101号``              the brackets lost
 ``建议字〔2023〕8``              the 号 lost
+``2022-92``                     a portal's 发文字号 field: year and serial, no code
 ==============================  =============================================================
 
 :meth:`DocumentNumber.parse` reads every one of them: ``printed`` keeps the text exactly as it
@@ -59,6 +60,10 @@ _BRACKETED = re.compile(
 )
 # 第02号 / 2 号 / 来信号 / 8  (what follows the year)
 _SERIAL = re.compile(r"第?\s{0,8}(?P<serial>[0-9]{1,9})\s{0,8}号?")
+# 2022-92  (year and serial only, as portals fill their 发文字号 field)
+_YEAR_SERIAL = re.compile(
+    r"(?P<year>(?:19|20)[0-9]{2})\s{0,2}[-—]\s{0,2}(?P<serial>[0-9]{1,6})\s{0,2}号?"
+)
 # 浙交建2018101号  (brackets lost: a 19xx/20xx year run straight into the serial)
 _UNBRACKETED = re.compile(
     r"(?P<code>[^0-9\s]{1,30}?)\s{0,8}(?P<year>(?:19|20)[0-9]{2})(?P<serial>[0-9]{1,6})\s{0,8}号"
@@ -149,13 +154,17 @@ class DocumentNumber:
             serial = int(found["serial"]) if found is not None else None
         else:
             lost = _UNBRACKETED.fullmatch(folded)
+            bare = _YEAR_SERIAL.fullmatch(folded) if lost is None else None
+            if bare is not None:
+                lost = bare
             if lost is None:
                 raise ValidationError(
                     f"not a document number (expected e.g. 赣区教议〔2024〕2号): {raw!r}",
                     field="doc_number",
                     value=text,
                 )
-            code, year, serial = lost["code"].strip(), int(lost["year"]), int(lost["serial"])
+            code = lost["code"].strip() if bare is None else None
+            year, serial = int(lost["year"]), int(lost["serial"])
         if serial is not None and serial < 1:
             serial = None
         # The code as printed (NFKC would turn its full-width letters into ASCII).

@@ -28,6 +28,8 @@ __all__ = ["fill"]
 _DATE = re.compile(r"([0-9]{4})\s*[-年./]\s*([0-9]{1,2})\s*[-月./]\s*([0-9]{1,2})")
 # 第55号 / 55号 / 55
 _NUMBER = re.compile(r"^第?\s*([0-9]{1,9})\s*号?$")
+# 答复 / 复函 / 的函 / 回复  (how a reply's title ends; an item's title ends 建议, 提案…)
+_REPLY_ENDINGS = ("答复", "复函", "的函", "回复", "答复函", "答复意见")
 # 《关于…的建议》 (a title in book-title marks)
 _MARKED = re.compile(r"^《(.+)》$")
 
@@ -52,7 +54,9 @@ def _value(field: str, text: str) -> object | None:
             return Congress.parse(text)
         if field == "reference.title":
             marked = _MARKED.match(text.strip())
-            return (marked[1] if marked else text.strip(" ;；")) or None
+            named = (marked[1] if marked else text.strip(" ;；")) or None
+            # 标题: 关于对…第119号提案的答复  (the page's title is the reply's, not the item's)
+            return None if named is not None and named.endswith(_REPLY_ENDINGS) else named
     except (GovReplyError, ValueError):
         return None
     raise AssertionError(field)  # pragma: no cover - FILLS names only the fields above

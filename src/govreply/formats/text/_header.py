@@ -81,7 +81,15 @@ def _doc_number(text: str, folded: str, header: Header) -> tuple[str, str] | Non
         return None
     if header.doc_number is None:
         header.doc_number = number
-    return text[: match.start()], text[match.end() :]
+    before, after = text[: match.start()], text[match.end() :]
+    # 对…的答复(桂建函〔2018〕331号)  (a number in brackets after the title: the brackets go too)
+    opened, closed = before.rstrip()[-1:], after.lstrip()[:1]
+    if opened and closed and _CLOSERS.get(opened) == closed:
+        before, after = before.rstrip()[:-1], after.lstrip()[1:]
+    return before, after
+
+
+_CLOSERS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 
 
 # B类  同意公开  (header marks printed side by side, two spaces or more apart)
@@ -120,7 +128,7 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
     """Read the header lines above the addressee."""
     header = Header()
     titles: list[_TitleRun] = []
-    issuers: list[str] = []
+    issuers: list[tuple[str, int]] = []  # the organ lines above the title, with their lines
     waiting: list[str] = []  # metadata keys printed with their values on the next lines
     whole = False  # whether the waiting key takes the whole next line (内 容:)
     session_before = False  # whether the line before was a record header's session line
@@ -185,7 +193,10 @@ def read_header(entries: list[Entry], findings: list[Finding]) -> Header:
                 findings.append(note("GT208", message, run.line))
         header.title = _finish_title(chosen, header, findings)
     if issuers:
-        header.issuer = issuers[0]
+        header.issuer = issuers[0][0]
+        for text, line in issuers[1:]:
+            message = f"a second organ line {text!r} ignored (the issuer is {issuers[0][0]!r})"
+            findings.append(note("GT201", message, line))
     elif header.title is not None:
         head = re.split(r"关于|对", g.squash(header.title), maxsplit=1)[0]
         if head and head != g.squash(header.title) and _agency(head):
@@ -209,13 +220,19 @@ def _metadata(entry: Entry, header: Header, findings: list[Finding]) -> tuple[li
     findings.append(note("GT206", message, entry.line))
     if header_row:
         return [key for key in header_row if key not in metadata.CONTENT_KEYS], False
-    alone = g.squash(g.fold(entry.text)).rstrip(":")
-    waits = not kept and entry.folded.rstrip().endswith(":") and alone in _VALUE_BELOW
+    if kept:
+        return [], False
+    # 内 容: (a long value below) / • 索引号 (a portal's list: the key, then its value's line)
+    alone = g.squash(g.fold(entry.text)).strip("-•*·|[]").rstrip(":")
+    colon = entry.folded.rstrip().endswith(":")
+    waits = alone in _VALUE_BELOW if colon else alone in _KEYS
     return ([alone], True) if waits else ([], False)
 
 
 # the record keys whose long value may stand on the line below (内  容: / the suggestion's text)
 _VALUE_BELOW = frozenset({"内容", "案由", "办理情况"})
+# the keys that, printed alone, have their value on the next line
+_KEYS = frozenset(metadata.KEYS) - metadata.CONTENT_KEYS - _VALUE_BELOW
 
 
 def _agency(plain: str) -> bool:
@@ -227,7 +244,7 @@ def _fragment(
     entry: Entry,
     header: Header,
     titles: list[_TitleRun],
-    issuers: list[str],
+    issuers: list[tuple[str, int]],
     findings: list[Finding],
 ) -> None:
     folded = g.fold(text)
@@ -267,7 +284,9 @@ def _fragment(
             findings.append(note("GT310", message, entry.line, "classification"))
         return
     if _looks_like_title(plain) or open_title is not None:
-        if open_title is not None and not g.TITLE_START.match(plain):
+        if open_title is not None and g.TIMESTAMP.search(folded):
+            open_title.done = True  # 2018-06-27 09:51:22 来源:…  (the page's line under a title)
+        elif open_title is not None and not g.TITLE_START.match(plain):
             open_title.parts.append(text)
             open_title.done = bool(g.TITLE_END.search(plain))
             open_title.last_line = entry.line
@@ -276,8 +295,8 @@ def _fragment(
             run = _TitleRun([text], entry.line, bool(g.TITLE_END.search(plain)), entry.line)
             titles.append(run)
             return
-    if _agency(plain) and not g.TIMESTAMP.search(folded):
-        issuers.append(text)
+    if _agency(plain) and ":" not in plain and not g.TIMESTAMP.search(folded):
+        issuers.append((text, entry.line))
         return
     if "届" in plain and len(plain) <= 40 and _is_congress(plain):
         # 淄川区第十九届人民代表大会第二次会议  (a record header's session line)
@@ -343,7 +362,9 @@ def _finish_title(run: _TitleRun, header: Header, findings: list[Finding]) -> st
 
 # 区二届人大四次会议 / 政协子洲县第十届委员会第二次会议 / 十三届全国人大四次会议
 _CONGRESS_IN = re.compile(
-    r"(?:政协|中国人民政治协商会议)?[^\s,，。;；:关于对第《》“”在的您你们提出是和及与]{0,12}?"
+    # the place before the term, stopping at words (关于, 提出) but not at their characters
+    # (马关县, 于都县)
+    r"(?<!关)(?:政协|中国人民政治协商会议)?(?:(?!关于|提出)[^\s,，。;；:对第《》“”在的您你们是和及与]){0,12}?"
     r"第?[〇零一二两三四五六七八九十百0-9]{1,4}届(?:全国)?"
     r"(?:人大|人民代表大会|政协|委员会)?"
     # the session, after the committee's name if printed (政协第十届青神县委员会第三次会议); the
@@ -371,6 +392,8 @@ _UNMARKED = re.compile(r"提出(?:的)?(关于[^,，。:;：；“”《》]{2,8
 # what a congress's level ends with: its tier (县, 区…) or a place named by one
 _TIERS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道", "自治区")
 
+# the metadata keys that give the page's title
+_PAGE_TITLES = ("标题", "名称")
 _KIND_WORDS = {"建议": ItemKind.SUGGESTION, "议案": ItemKind.SUGGESTION, "提案": ItemKind.PROPOSAL}
 
 
@@ -395,16 +418,19 @@ def _item_title(text: str, *, topic: bool = False) -> str | None:
 
 
 def read_reference(
-    header: Header, opening: str | None, addressees: Addressees
+    header: Header, opening: str | None, addressees: Addressees, findings: list[Finding]
 ) -> tuple[ItemReference, ItemKind, ReplyRole]:
     """The item the letter answers, the item's kind and the letter's role."""
     title = g.squash(g.fold(header.title or ""))
     lead = g.squash(g.fold(opening or ""))[: g.META_MAX * 2]
-    # the letter's title first, then its opening, then a page heading that reads as a title
+    # the letter's title first, then its opening, then a page heading that reads as a title,
+    # and last the title the page's metadata gives (标题: 关于对县政协十届二次会议第119号…)
     headings = [g.squash(g.fold(t)) for t in header.other_titles]
-    sources = (title, lead, *headings)
+    page = {g.squash(g.fold(header.metadata[k])): k for k in _PAGE_TITLES if k in header.metadata}
+    sources = (title, lead, *headings, *page)
     number: int | None = None
     printed_number: str | None = None
+    number_from = congress_from = ""
     for source in sources:
         match = _NUMBER.search(source)
         if match is not None and (
@@ -415,6 +441,7 @@ def read_reference(
             number = int(digits[-1]) if digits and int(digits[-1]) > 0 else None
             if number is not None and printed_number == str(number):
                 printed_number = None
+            number_from = source
             break
     congress: Congress | None = None
     for source in sources:
@@ -429,7 +456,12 @@ def read_reference(
                     congress = Congress.parse(found[0][found[0].index(level) + len(level) :])
             except GovReplyError:
                 continue
+            congress_from = source
             break
+    for field, source in (("reference.number", number_from), ("reference.congress", congress_from)):
+        if source in page and source not in (title, lead, *headings):
+            message = f"{field} taken from the {page[source]} printed around the letter: {source!r}"
+            findings.append(note("GT207", message, None, field))
     kind = _kind(title, lead, congress, addressees)
     role = ReplyRole.REPLY
     if re.search(r"会办|协办", title) or re.search(r"(?:会办|协办)意见", lead):

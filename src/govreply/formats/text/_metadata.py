@@ -19,12 +19,13 @@ __all__ = ["CONTENT_KEYS", "FILLS", "KEYS", "columns", "is_metadata", "pairs", "
 #: The keys of page metadata and handling records, longest first within each group.
 KEYS: tuple[str, ...] = (
     # 政府信息公开 (the page)
-    "索引号", "组配分类", "主题分类", "信息分类", "发文机关", "发布机构", "发布单位", "发文单位",
+    "索引号", "组配分类", "主题分类", "体裁分类", "信息分类", "发文机关", "发布机构", "发布单位",
+    "发文单位",
     "成文日期", "发文日期", "发文时间", "发布日期", "发布时间", "公开日期", "公开时间", "生成日期",
     "发文字号", "文号", "有效性", "公开方式", "公开范围", "公开时限", "标题", "关键词", "主题词",
     "信息来源", "来源", "作者", "责任部门", "所属主题", "浏览次数", "访问次数", "阅读次数",
     "点击数", "点击量", "浏览量", "更新时间", "更新日期", "录入时间", "发布人", "失效日期",
-    "生效日期", "废止日期", "有效期", "著录日期", "日期",
+    "生效日期", "废止日期", "有效期", "时效性", "著录日期", "日期", "时间", "名称",
     # 办理记录 (the item)
     "建议号", "提案号", "建议编号", "提案编号", "案号", "领衔代表", "领衔人", "附议代表", "附议人",
     "联名代表", "提案人", "建议人", "提出人", "代表姓名", "委员姓名", "代表团", "界别",
@@ -39,9 +40,10 @@ CONTENT_KEYS = frozenset({"答复内容", "建议内容", "提案内容", "内�
 
 # 索 引 号 / 领衔代表  (a key, perhaps with layout spaces between its characters)
 _KEY = "|".join(r"\s{0,3}".join(key) for key in sorted(KEYS, key=len, reverse=True))
-# a key at the start, or after a space or a table border, then an optional colon
-_AT_KEY = re.compile(rf"(?:^|(?<=[\s|]))(?P<key>{_KEY})\s{{0,3}}:?\s{{0,3}}")
-_LEADING = re.compile(rf"^[-•*·|\s]{{0,8}}(?:{_KEY})(?:\s{{0,3}}:|\s|$)")
+# a key at the start, or after a space, a table border or a bracket ([ 索引号 ] | …), then an
+# optional colon
+_AT_KEY = re.compile(rf"(?:^|(?<=[\s|\[]))(?P<key>{_KEY})\s{{0,3}}\]?\s{{0,3}}:?\s{{0,3}}")
+_LEADING = re.compile(rf"^[-•*·|\[\s]{{0,8}}(?:{_KEY})(?:\s{{0,3}}[:\]]|\s|$)")
 
 
 def is_metadata(folded: str) -> bool:
@@ -63,7 +65,9 @@ def pairs(text: str, folded: str) -> Iterator[tuple[str, str]]:
     keys = list(_AT_KEY.finditer(folded))
     for match, following in zip(keys, [*keys[1:], None], strict=True):
         end = following.start() if following is not None else len(text)
-        value = text[match.end() : end].strip(" \t\u3000|:：")
+        # the value, without the borders around it and the bracket of the next key
+        value = text[match.end() : end].strip(" \t\u3000|:：").removesuffix("[")
+        value = value.strip(" \t\u3000|:：")
         if value:
             yield "".join(match["key"].split()), value
 
@@ -102,14 +106,18 @@ def row(keys: list[str], text: str) -> tuple[list[tuple[str, str]], list[str]]:
 
     As many cells as keys pair up in order. With fewer, an empty cell was left out: date cells
     go to the date keys (日期, 时间) and the others to the other keys, in order. A single cell is
-    the first key's value, and the keys after it wait for the next lines (one value per line).
+    the first key's value (a date cell: the first date key's), and the keys after it wait for the
+    next lines (one value per line).
     """
     cells = [c.strip() for c in _CELL_GAP.split(text) if c.strip()]
+    dated = [k for k in keys if k.endswith(("日期", "时间"))]
+    if len(cells) == 1 and _DATE_CELL.match(cells[0]) and dated and keys[0] not in dated:
+        # 主办单位 会办 交办日期 / 2011-05-19  (the cells before the date were left empty)
+        return [(dated[0], cells[0])], keys[keys.index(dated[0]) + 1 :]
     if len(cells) == 1 or len(cells) > len(keys):
         return [(keys[0], text.strip())], keys[1:]
     if len(cells) == len(keys):
         return list(zip(keys, cells, strict=True)), []
-    dated = [k for k in keys if k.endswith(("日期", "时间"))]
     other = [k for k in keys if k not in dated]
     found: list[tuple[str, str]] = []
     for cell in cells:

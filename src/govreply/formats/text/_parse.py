@@ -383,7 +383,7 @@ def _assemble(
             findings.append(
                 note("GT403", f"line {entry.text!r} after the form ignored", entry.line)
             )
-    reference, kind, role = read_reference(header, opening, addressees)
+    reference, kind, role = read_reference(header, opening, addressees, findings)
     title = header.title
     if title is None:
         findings.append(
@@ -399,6 +399,8 @@ def _assemble(
         (kinds[-1] is None and not g.ATTACHMENT_ITEM.match(sign_off[-1].folded))
         # 联:(03556015222  (a key-and-value line that opens a bracket after its key and stops)
         or (kinds[-1] == "pair" and _open_after_key(sign_off[-1].folded))
+        # 2018年7月3  (the text stops inside the date: its 日, perhaps a digit, is cut)
+        or (kinds[-1] == "date" and _DATE_WITHOUT_DAY.search(sign_off[-1].folded) is not None)
     ):
         end = sign_off[-1]
         message = f"the text ends with a fragment {end.text!r} after the sign-off: cut off?"
@@ -435,6 +437,10 @@ def _assemble(
     if header.metadata:
         letter = fill(letter, header.metadata, entries[0].line, findings)
     return letter, tuple(findings), header.metadata
+
+
+# 2018年7月3 / 2018年7月  (a date with its year and month printed, that stops before 日)
+_DATE_WITHOUT_DAY = re.compile(r"年\s*[0-9]{1,2}\s*月\s*[0-9]{0,2}\s*$")
 
 
 def _open_after_key(folded: str) -> bool:

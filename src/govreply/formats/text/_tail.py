@@ -98,7 +98,7 @@ def _tail_kind(entry: Entry) -> str | None:
         return "meta"  # 桃矿街道党政办 2024年8月14日印发  (the printing line of the 版记)
     if first == "附" and g.ATTACHMENT.match(plain):
         return "attachment"
-    if first in "此敬顺身工万" and g.SALUTATION.match(plain):
+    if first in "此敬顺身工万致礼" and g.SALUTATION.match(plain):
         return "salutation"
     if first in "签领" and g.SIGNER.match(plain):
         return "signer"
@@ -132,14 +132,29 @@ _DISCLOSURE_KEYS = ("注:", "公开方式", "公开属性", "是否同意公开"
 _SIGNED_AND_DATED = re.compile(
     r"^(?P<organ>\S[^,，。;；:：]{1,38}?)\s+(?P<date>(?:[0-9]{4}|[〇零一二三四五六七八九0]{4})\s?年.{1,10}?日)$"
 )
+# 2024年5月6日 承办单位联系人姓名及电话:王岩15804350857  (a date, then another sign-off line)
+_DATED_THEN = re.compile(
+    r"^(?P<date>(?:[0-9]{4}|[〇零一二三四五六七八九0]{4})\s?年.{1,10}?日)\s+(?P<rest>\S.*)$"
+)
 #: How many lines from the end may hold a signature and date printed on one line.
 _SIGNATURE_SPAN = 8
 
 
 def split_signatures(entries: list[Entry]) -> list[Entry]:
-    """``entries`` with a signature and its date printed on one line split in two."""
+    """``entries`` with a signature and its date printed on one line split in two.
+
+    So is a date with the next sign-off line (its contact, its 抄送) printed after it.
+    """
     out = entries[:-_SIGNATURE_SPAN]
     for entry in entries[-_SIGNATURE_SPAN:]:
+        dated = _DATED_THEN.match(entry.folded) if len(entry.text) <= 80 else None
+        if dated is not None:
+            rest = entry.text[dated.start("rest") :].strip()
+            after = Entry(rest, g.fold(rest), entry.line, False)
+            if _tail_kind(after) is not None:
+                date = entry.text[: dated.end("date")].strip()
+                out += [Entry(date, g.fold(date), entry.line, entry.blank_before), after]
+                continue
         found = _SIGNED_AND_DATED.match(entry.folded) if len(entry.text) <= 60 else None
         if found is None or not _is_agency(found["organ"]):
             out.append(entry)
