@@ -152,3 +152,31 @@ def test_layout_options_apply_to_every_letter_of_a_directory(tmp_path: Path) -> 
         )
         == 2
     )
+
+
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            ["--to", "pdf", "--font-dir", "/no/such/dir"],
+            "font_dirs: /no/such/dir is not a directory",
+        ),
+        (["--to", "html", "--issuer-mark", "  "], "issuer_mark must be None or non-blank text"),
+    ],
+)
+def test_a_bad_layout_option_is_a_usage_error(
+    option: list[str],
+    message: str,
+    many: bool,
+    letter_json: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bad option value is one usage line (status 2), for a letter and for a directory alike."""
+    source = str(letter_json.parent) if many else str(letter_json)
+    out = tmp_path / ("out" if many else "out.doc")
+    assert main(["convert", source, "-o", str(out), *option]) == 2
+    err = capsys.readouterr().err
+    assert f"govreply: error: {message}" in err
+    assert "Traceback" not in err

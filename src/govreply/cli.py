@@ -37,7 +37,7 @@ from pathlib import Path
 from govreply import __version__, _cli_case, _cli_help
 from govreply import _cli_dataset as cds
 from govreply import _cli_io as cio
-from govreply.errors import GovReplyError, NumeralError
+from govreply.errors import GovReplyError, NumeralError, ValidationError
 from govreply.formats import FORMAT_NAMES, get_format
 from govreply.formats import exchange as exchange_format
 from govreply.formats import json as json_format
@@ -593,19 +593,22 @@ def _official_writer(args: argparse.Namespace, target: str) -> _OfficialWriter:
         "issuer_mark": args.issuer_mark,
         "masthead": not args.no_masthead,
     }
-    if target == "html":
-        from govreply.formats import html
+    try:  # a bad option (--issuer-mark " ", --font-dir that is no directory) is a usage error
+        if target == "html":
+            from govreply.formats import html
 
-        html_options = html.HtmlOptions(**common)
-        return lambda letter: (html.dumps(letter, options=html_options), ())
-    if target == "docx":
-        from govreply.formats import docx
+            html_options = html.HtmlOptions(**common)
+            return lambda letter: (html.dumps(letter, options=html_options), ())
+        if target == "docx":
+            from govreply.formats import docx
 
-        docx_options = docx.DocxOptions(**common)
-        return lambda letter: (docx.dumps(letter, options=docx_options), ())
-    from govreply.formats import pdf
+            docx_options = docx.DocxOptions(**common)
+            return lambda letter: (docx.dumps(letter, options=docx_options), ())
+        from govreply.formats import pdf
 
-    pdf_options = pdf.PdfOptions(**common, font_dirs=args.font_dir)
+        pdf_options = pdf.PdfOptions(**common, font_dirs=args.font_dir)
+    except ValidationError as exc:
+        raise _UsageError(str(exc)) from exc
 
     def write_pdf(letter: ReplyLetter) -> tuple[str | bytes, tuple[Finding, ...]]:
         rendered = pdf.render(letter, options=pdf_options)
