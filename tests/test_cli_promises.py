@@ -247,3 +247,18 @@ def test_convert_many_needs_a_format_and_a_directory(tmp_path: Path) -> None:
     done = govreply("convert", _folder(tmp_path), "--to", "xml")
     assert done.returncode == 2
     assert b"give --to FMT and -o OUTDIR" in done.stderr
+
+
+def test_an_error_no_command_reports_is_still_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The safety net: a library error that escapes a command is one line and status 1."""
+    from govreply import cli
+    from govreply.errors import ValidationError
+
+    def escapes(*_: object, **__: object) -> int:
+        raise ValidationError("a problem nobody caught", field="somewhere")
+
+    monkeypatch.setattr(cli, "_cmd_numeral", escapes)
+    assert cli.main(["numeral", "12"]) == 1
+    assert capsys.readouterr().err == "govreply: error: somewhere: a problem nobody caught\n"

@@ -123,6 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"\n{cio.PROG}: interrupted\n")
         return 130
+    except GovReplyError as exc:  # a safety net: each command reports its inputs' errors itself
+        sys.stdout.flush()
+        first, *more = cio.describe(exc)
+        sys.stderr.write(f"{cio.PROG}: error: {first}\n" + "".join(f"  {m}\n" for m in more))
+        return EXIT_INPUT
     return status
 
 
