@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
+from govreply.formats import _xmlsafe as safe
 from govreply.schemas import xml_schema
 
 # --------------------------------------------------------------- the XSD's ``text`` pattern
@@ -86,3 +87,22 @@ def test_text_pattern_refuses_each_blank_alone_and_repeated(blank: str) -> None:
         assert not _accepts(schema, blank)
         assert not _accepts(schema, blank * 3)
         assert _accepts(schema, blank * 3 + "中")
+
+
+# ------------------------------------------------------------------------- long lists
+
+
+@pytest.mark.parametrize("children", [0, 1, 100, 101, 102, 103, 500])
+@pytest.mark.parametrize("depth", [0, 1, 3])
+def test_long_list_probe_finds_exactly_the_long_lists(children: int, depth: int) -> None:
+    """The quick probe says yes exactly when some element has more than the kept items."""
+    root = etree.Element("root")
+    parent = root
+    for _ in range(depth):
+        parent = etree.SubElement(parent, "level")
+        etree.SubElement(root, "sibling")
+    for _ in range(children):
+        etree.SubElement(parent, "item")
+    expected = bool(safe._LONG_LISTS(root))
+    assert expected is (children > safe._KEPT_ITEMS)
+    assert safe._LONG_LIST(root) is expected
