@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import copy
+import datetime
 import re
+from typing import Any
 from xml.sax.saxutils import escape
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
+from govreply.case import CaseFile
+from govreply.errors import ValidationError
+from govreply.examples import seed_letter
 from govreply.formats import _xmlsafe as safe
+from govreply.formats import xml as gxml
+from govreply.formats.json._fast import unstructure_case, unstructure_letter
+from govreply.model import Paragraph, Rating, ReplyLetter, Section
 from govreply.schemas import xml_schema
+from govreply.testing import case_files, reply_letters, texts
 
 # --------------------------------------------------------------- the XSD's ``text`` pattern
 
@@ -106,3 +117,255 @@ def test_long_list_probe_finds_exactly_the_long_lists(children: int, depth: int)
     expected = bool(safe._LONG_LISTS(root))
     assert expected is (children > safe._KEPT_ITEMS)
     assert safe._LONG_LIST(root) is expected
+
+
+# ------------------------------------------------------------------------------- writing
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _plain_write(out: list[str], obj: dict[str, Any], spec: Any, pad: str, unit: str) -> None:
+    """The writer the generated ones replace: it walks the JSON mapping of the value."""
+    inner = pad + unit
+    for key, value in obj.items():
+        field = spec.by_key[key]
+        tag = field.tag
+        if field.kind == "object":
+            out.append(f"{pad}<{tag}>")
+            _plain_write(out, value, field.spec, inner, unit)
+            out.append(f"{pad}</{tag}>")
+        elif field.kind == "list":
+            if not value:
+                out.append(f"{pad}<{tag}/>")
+                continue
+            out.append(f"{pad}<{tag}>")
+            for item in value:
+                if field.spec is None:
+                    out.append(f"{inner}<{field.item_tag}>{_escape(item)}</{field.item_tag}>")
+                else:
+                    out.append(f"{inner}<{field.item_open}>")
+                    _plain_write(out, item, field.spec, inner + unit, unit)
+                    out.append(f"{inner}</{field.item_tag}>")
+            out.append(f"{pad}</{tag}>")
+        elif field.kind == "int":
+            out.append(f"{pad}<{tag}>{value}</{tag}>")
+        elif field.kind == "bool":
+            out.append(f"{pad}<{tag}>{'true' if value else 'false'}</{tag}>")
+        else:
+            out.append(f"{pad}<{tag}>{_escape(value)}</{tag}>")
+
+
+def _plain_dumps(
+    document: dict[str, Any], start: str, root: str, spec: Any, indent: int | None
+) -> str:
+    unit = "" if indent is None else " " * indent
+    newline = "" if indent is None else "\n"
+    out = [f"<{start}>"]
+    _plain_write(out, document, spec, newline + unit, unit)
+    out.append(f"{newline}</{root}>")
+    return "".join(out)
+
+
+INDENTS = st.sampled_from([None, 0, 1, 2, 4])
+
+
+@given(reply_letters(), INDENTS)
+def test_generated_writer_writes_what_the_plain_one_wrote(
+    letter: ReplyLetter, indent: int | None
+) -> None:
+    """The generated writer writes, character for character, what the plain one wrote."""
+    expected = _plain_dumps(
+        unstructure_letter(letter), gxml._LETTER_START, "reply-letter", gxml._SPEC, indent
+    )
+    try:
+        written = gxml.dumps(letter, indent=indent)
+    except ValidationError:  # a character XML cannot carry
+        assert gxml._NOT_XML.search(expected)
+        return
+    assert written == expected
+
+
+@given(case_files(), INDENTS)
+def test_generated_case_writer_writes_what_the_plain_one_wrote(
+    case: CaseFile, indent: int | None
+) -> None:
+    """… and so does the case file's."""
+    start = f'case-file xmlns="{gxml.CASE_NAMESPACE}" version="{gxml.CASE_VERSION}"'
+    expected = _plain_dumps(unstructure_case(case), start, "case-file", gxml._CASE_SPEC, indent)
+    try:
+        written = gxml.dumps_case(case, indent=indent)
+    except ValidationError:
+        assert gxml._NOT_XML.search(expected)
+        return
+    assert written == expected
+
+
+# ------------------------------------------------------------------------------- reading
+
+SAFE = texts(xml_safe=True)
+# Texts that break one rule or another of some field.
+JUNK = ["", " ", "\u3000", "0", "-1", "1", "2", "13", "99999", "1000", "x", "true", "false"]
+JUNK += ["suggestion", "co-handling", "npc", "A1", "E", "2024-02-30", "2024-05-20", " 3 "]
+JUNK += ["中、文", "区政府。", " 区政府", "1" * 5000]
+
+
+def _plain_read(root: etree._Element, document: Any) -> object:
+    """What the plain reader makes of a tree (``None`` if it refuses it)."""
+    try:
+        return document.structure(gxml._read(root, document.spec))
+    except Exception:
+        return None
+
+
+def _mutate(root: etree._Element, data: st.DataObject) -> None:
+    """Break the tree in one of the ways a reader must notice (or not be fooled by)."""
+    elements = list(root.iter())[1:]
+    element = data.draw(st.sampled_from(elements))
+    parent = element.getparent()
+    assert parent is not None
+    how = data.draw(st.sampled_from(["text", "drop", "twice", "swap", "unknown", "empty"]))
+    if how == "text":
+        element.text = data.draw(st.sampled_from(JUNK) | SAFE)
+    elif how == "drop":
+        parent.remove(element)
+    elif how == "twice":
+        element.addnext(copy.deepcopy(element))
+    elif how == "swap" and (following := element.getnext()) is not None:
+        following.addnext(element)
+    elif how == "unknown":
+        element.addnext(etree.Element(f"{{{gxml.NAMESPACE}}}colour"))
+    elif how == "empty":
+        for child in list(element):
+            element.remove(child)
+        element.text = None
+
+
+@given(reply_letters(text=SAFE))
+def test_generated_reader_reads_every_letter(letter: ReplyLetter) -> None:
+    """The generated reader reads every letter dumps writes, straight to the same letter."""
+    root = etree.fromstring(gxml.dumps(letter).encode("utf-8"))
+    assert gxml._LETTER.binding.read(root) == letter
+
+
+@given(case_files(text=SAFE))
+def test_generated_reader_reads_every_case_file(case: CaseFile) -> None:
+    """… and every case file dumps_case writes."""
+    root = etree.fromstring(gxml.dumps_case(case).encode("utf-8"))
+    assert gxml._CASE.binding.read(root) == case
+
+
+@given(reply_letters(text=SAFE), st.data())
+def test_generated_reader_accepts_no_letter_the_plain_one_refuses(
+    letter: ReplyLetter, data: st.DataObject
+) -> None:
+    """On a broken tree (the XSD aside), the generated reader refuses or reads as the plain one."""
+    root = etree.fromstring(gxml.dumps(letter).encode("utf-8"))
+    _mutate(root, data)
+    try:
+        fast = gxml._LETTER.binding.read(root)
+    except Exception:
+        return  # the plain reader takes over
+    assert fast == _plain_read(root, gxml._LETTER)
+
+
+@given(case_files(text=SAFE), st.data())
+def test_generated_reader_accepts_no_case_file_the_plain_one_refuses(
+    case: CaseFile, data: st.DataObject
+) -> None:
+    """… and on a broken case file."""
+    root = etree.fromstring(gxml.dumps_case(case).encode("utf-8"))
+    _mutate(root, data)
+    try:
+        fast = gxml._CASE.binding.read(root)
+    except Exception:
+        return
+    assert fast == _plain_read(root, gxml._CASE)
+
+
+def full_letter() -> ReplyLetter:
+    """The seed letter with every optional part given, and sections four levels deep."""
+    seed = seed_letter()
+    form = seed.feedback_form
+    assert form is not None
+    assert seed.doc_number is not None
+    assert seed.contact is not None
+    congress = seed.reference.congress
+    assert congress is not None
+    reference = attrs.evolve(
+        seed.reference, printed_number="第55号", congress=attrs.evolve(congress, printed="二届四次")
+    )
+    deepest = Section("第四级", (Paragraph("四"),))
+    nested = Section("第一级", (), (Section("第二级", (), (Section("第三级", (), (deepest,)),)),))
+    return attrs.evolve(
+        seed,
+        signer="张三",
+        doc_number=attrs.evolve(seed.doc_number, printed="赣区教议〔2024〕2号"),
+        reference=reference,
+        addressees=attrs.evolve(seed.addressees, unit="区人大"),
+        sections=(*seed.sections, nested),
+        salutation=("此致", "敬礼"),
+        signed_by="区教育局",
+        date=datetime.date(2024, 5, 20),
+        notes=("（此件公开发布）",),
+        contact=attrs.evolve(seed.contact, unit="办公室"),
+        feedback_form=attrs.evolve(
+            form, attitude=Rating.SATISFIED, result=Rating.DISSATISFIED, opinion="无"
+        ),
+    )
+
+
+@pytest.mark.parametrize("how", ["text", "drop", "twice", "unknown", "empty"])
+def test_generated_reader_refuses_every_break_the_plain_one_refuses(how: str) -> None:
+    """Every element of a full letter broken every way: refused, or read as the plain way."""
+    document = gxml.dumps(full_letter()).encode("utf-8")
+    count = sum(1 for _ in etree.fromstring(document).iter())
+    for i in range(1, count):
+        for junk in JUNK if how == "text" else [""]:
+            root = etree.fromstring(document)
+            element = list(root.iter())[i]
+            parent = element.getparent()
+            assert parent is not None
+            if how == "text":
+                element.text = junk
+            elif how == "drop":
+                parent.remove(element)
+            elif how == "twice":
+                element.addnext(copy.deepcopy(element))
+            elif how == "unknown":
+                element.addnext(etree.Element(f"{{{gxml.NAMESPACE}}}colour"))
+            else:
+                element[:] = []
+                element.text = None
+            try:
+                fast = gxml._LETTER.binding.read(root)
+            except Exception:
+                continue
+            assert fast == _plain_read(root, gxml._LETTER), (i, junk)
+
+
+def test_generated_reader_refuses_a_fifth_level_of_sections() -> None:
+    """Sections nest four levels deep at most: a fifth is refused, as the model refuses it."""
+    root = etree.fromstring(gxml.dumps(full_letter()).encode("utf-8"))
+    deepest = next(e for e in root.iter(f"{{{gxml.NAMESPACE}}}heading") if e.text == "第四级")
+    section = deepest.getparent()
+    assert section is not None
+    subsections = section.find(f"{{{gxml.NAMESPACE}}}subsections")
+    assert subsections is not None
+    subsections.append(copy.deepcopy(section))
+    assert _plain_read(root, gxml._LETTER) is None
+    with pytest.raises(gxml._binding.RejectedError):
+        gxml._LETTER.binding.read(root)
+
+
+def test_loads_reads_through_the_generated_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A valid document never goes the plain way; one with comments still does."""
+    document = gxml.dumps(seed_letter())
+    monkeypatch.setattr(gxml, "_read", None)  # the plain reader would fail
+    assert gxml.loads(document) == seed_letter()
+    root = etree.fromstring(document.replace("<kind>", "<!-- c --><kind>", 1).encode("utf-8"))
+    with pytest.raises(TypeError):
+        gxml.from_element(root)
