@@ -189,6 +189,28 @@ def test_generated_writer_writes_what_the_plain_one_wrote(
     assert written == expected
 
 
+@pytest.mark.parametrize("special", ["&", "<", ">", "\r", "&lt", "]]>", "\r\n"])
+@pytest.mark.parametrize("where", ["title", "name", "paragraph", "cc"])
+def test_generated_writer_escapes_wherever_text_needs_it(special: str, where: str) -> None:
+    """A text needing escapes anywhere makes the whole document escaped, as before."""
+    letter = full_letter()
+    if where == "title":
+        letter = attrs.evolve(letter, title=f"关于{special}的函")
+    elif where == "name":
+        names = (*letter.addressees.names, f"李{special}四")
+        letter = attrs.evolve(letter, addressees=attrs.evolve(letter.addressees, names=names))
+    elif where == "paragraph":
+        letter = attrs.evolve(letter, paragraphs=(Paragraph(f"{special}开头"),))
+    else:
+        letter = attrs.evolve(letter, cc=(*letter.cc, f"区{special}政府"))
+    for indent in (None, 2):
+        expected = _plain_dumps(
+            unstructure_letter(letter), gxml._LETTER_START, "reply-letter", gxml._SPEC, indent
+        )
+        assert gxml.dumps(letter, indent=indent) == expected
+        assert gxml.loads(expected) == letter
+
+
 @given(case_files(), INDENTS)
 def test_generated_case_writer_writes_what_the_plain_one_wrote(
     case: CaseFile, indent: int | None

@@ -368,16 +368,22 @@ class _Document(Generic[T]):
         out = [f'<{self.root_tag} xmlns="{self.namespace}" version="{version}">']
         unit = "" if indent is None else " " * indent
         newline = "" if indent is None else "\n"
-        self.binding.write(value, out.append, newline + unit, unit)
-        out.append(f"{newline}</{self.root_tag}>")
-        text = "".join(out)
-        if _NOT_XML.search(text):
+        texts: list[str] = []
+        self.binding.write_raw(value, out.append, texts.append, texts.extend, newline + unit, unit)
+        end = f"{newline}</{self.root_tag}>"
+        # The markup is plain: only the texts can need escaping, or not fit in XML at all.
+        given = "".join(texts)
+        if _NOT_XML.search(given):
             document = self.unstructure(value)
             path, char = next(_unwritable(document, self.root_tag, self.spec, self.root_tag))
             raise ValidationError(
                 f"{path}: U+{ord(char):04X} cannot be written in XML 1.0", field=path, value=char
             )
-        return text
+        if "&" in given or "<" in given or ">" in given or "\r" in given:
+            del out[1:]
+            self.binding.write(value, out.append, newline + unit, unit)
+        out.append(end)
+        return "".join(out)
 
     def from_element(self, element: etree._Element) -> T:
         tag = element.tag if isinstance(element.tag, str) else ""

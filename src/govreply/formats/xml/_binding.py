@@ -31,6 +31,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 from lxml import etree
 
+from govreply.formats._xmlsafe import NOT_XML
 from govreply.formats.json._fast import parse_timestamp
 from govreply.formats.json._msgspec import _STATED, _fits, _strip_optional, _supported
 from govreply.model._validators import Rule, rule_of
@@ -88,7 +89,7 @@ class _Generator:
             "_CR": "\r",  # an f-string's expressions hold no backslash before Python 3.12
         }
         self.lines: list[str] = []
-        self.writers: dict[type, str] = {}
+        self.writers: dict[tuple[type, bool], str] = {}
         self.readers: dict[tuple[type, str, int], str] = {}
         self.embedded = embedded  # classes written in a namespace of their own
 
@@ -99,19 +100,24 @@ class _Generator:
 
     # ------------------------------------------------------------------------------ writing
 
-    def writer(self, cls: type, spec: _Spec) -> str:
-        """The name of the function ``(value, append, pad, unit)`` writing the fields of ``cls``.
+    def writer(self, cls: type, spec: _Spec, raw: bool) -> str:
+        """The name of the function writing the fields of ``cls``.
 
-        ``pad`` starts each field's element (a newline and the indentation, or nothing).
+        Its arguments are the value, ``append`` (of the output), when ``raw`` also ``text``
+        and ``texts`` (appending a text, extending with texts), then ``pad`` and ``unit``:
+        ``pad`` starts each field's element (a newline and the indentation, or nothing). A raw
+        writer writes text as it is and hands each to ``text`` or ``texts``, for the caller to
+        check; the other escapes it.
         """
-        if cls in self.writers:
-            return self.writers[cls]
-        name = self.writers[cls] = self.name(None, f"_w_{cls.__name__}_")
+        key = (cls, raw)
+        if key in self.writers:
+            return self.writers[key]
+        name = self.writers[key] = self.name(None, f"_w{'r' if raw else 'e'}_{cls.__name__}_")
         hints = typing.get_type_hints(cls)
-        body = [f"def {name}(v, a, p, u):", "    q = p + u"]
+        body = [f"def {name}(v, {_outputs(raw)}, p, u):", "    q = p + u"]
         for field in attrs.fields(cls):
             tp, optional = _strip_optional(hints[field.name]), _optional(hints[field.name])
-            lines = self.write_value(tp, spec.by_key[field.name], "x")
+            lines = self.write_value(tp, spec.by_key[field.name], "x", raw)
             body.append(f"    x = v.{field.name}")
             if optional:
                 body += ["    if x is not None:", *(f"        {line}" for line in lines)]
@@ -120,24 +126,26 @@ class _Generator:
         self.lines += [*body, ""]
         return name
 
-    def write_value(self, tp: Any, field: _FieldSpec, var: str) -> list[str]:
+    def write_value(self, tp: Any, field: _FieldSpec, var: str, raw: bool) -> list[str]:
         """Statements appending the element of ``field`` holding ``var`` (of type ``tp``)."""
         tag = field.tag
         if typing.get_origin(tp) is tuple:
             item = typing.get_args(tp)[0]
             start, end = f"<{field.item_open}>", f"</{field.item_tag}>"
             if attrs.has(item):
-                write = self.writer(item, field.spec)
+                write = self.writer(item, field.spec, raw)
                 items = [
                     "    r = q + u",
                     f"    for y in {var}:",
                     f"        a({_fstring('q', start)})",
-                    f"        {write}(y, a, r, u)",
+                    f"        {write}(y, {_outputs(raw)}, r, u)",
                     f"        a({_fstring('q', end)})",
                 ]
             else:
-                text = _fstring("q", start, self.text(item, "y"), end)
+                text = _fstring("q", start, self.text(item, "y", raw), end)
                 items = [f"    for y in {var}:", f"        a({text})"]
+                if raw and item is str:
+                    items.append(f"    e({var})")
             return [
                 f"if {var}:",
                 f"    a({_fstring('p', f'<{tag}>')})",
@@ -147,16 +155,22 @@ class _Generator:
                 f"    a({_fstring('p', f'<{tag}/>')})",
             ]
         if attrs.has(tp):
-            write = self.writer(tp, field.spec)
+            write = self.writer(tp, field.spec, raw)
             return [
                 f"a({_fstring('p', f'<{tag}>')})",
-                f"{write}({var}, a, q, u)",
+                f"{write}({var}, {_outputs(raw)}, q, u)",
                 f"a({_fstring('p', f'</{tag}>')})",
             ]
-        return [f"a({_fstring('p', f'<{tag}>', self.text(tp, var), f'</{tag}>')})"]
+        lines = [f"a({_fstring('p', f'<{tag}>', self.text(tp, var, raw), f'</{tag}>')})"]
+        if raw and tp is str:
+            lines.append(f"t({var})")
+        return lines
 
-    def text(self, tp: Any, var: str) -> str:
-        """An expression giving the element text of ``var`` (of type ``tp``), escaped."""
+    def text(self, tp: Any, var: str, raw: bool) -> str:
+        """An expression giving the element text of ``var`` (of type ``tp``).
+
+        Text is escaped unless ``raw``; values of the other types never need it.
+        """
         if tp is bool:
             return f"'true' if {var} else 'false'"
         if tp is int:
@@ -164,10 +178,12 @@ class _Generator:
         if tp in (datetime.date, datetime.datetime):
             return f"{var}.isoformat()"  # digits, -, :, +, T and .: nothing to escape
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            if any(_escape(str(m.value)) != m.value for m in tp):
+            if any(_escape(str(m.value)) != m.value or NOT_XML.search(m.value) for m in tp):
                 raise TypeError(f"no fast XML path for {tp.__name__}: a value to escape")
             return f"{var}.value"
         if tp is str:
+            if raw:
+                return var
             return (
                 f"{var}.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')"
                 ".replace(_CR, '&#13;')"
@@ -313,6 +329,10 @@ def _fstring(*parts: str) -> str:
     return 'f"' + "".join(out) + '"'
 
 
+def _outputs(raw: bool) -> str:
+    return "a, t, e" if raw else "a"
+
+
 def _optional(tp: Any) -> bool:
     return type(None) in typing.get_args(tp)
 
@@ -327,7 +347,12 @@ def _escape(text: str) -> str:
 class Binding(typing.Generic[T]):
     """The generated functions of one document type (see :func:`bind`)."""
 
-    #: ``write(value, append, pad, unit)`` appends the elements of the root's fields.
+    #: ``write_raw(value, append, text, texts, pad, unit)`` appends the elements of the root's
+    #: fields, text unescaped, and hands each text to ``text`` or ``texts`` (a tuple of them).
+    write_raw: Callable[
+        [T, Callable[[str], None], Callable[[str], None], Callable[[Any], None], str, str], None
+    ]
+    #: ``write(value, append, pad, unit)`` does the same, escaping text.
     write: Callable[[T, Callable[[str], None], str, str], None]
     #: ``read(element)`` reads a validated root element without comments or PIs.
     read: Callable[[etree._Element], T]
@@ -336,12 +361,13 @@ class Binding(typing.Generic[T]):
 def bind(
     root: type[T], spec: _Spec, namespace: str, embedded: Mapping[type, str] | None = None
 ) -> Binding[T]:
-    """The writer and reader of documents whose root holds a ``root`` written as ``spec`` says.
+    """The writers and reader of documents whose root holds a ``root`` written as ``spec`` says.
 
     ``embedded`` names the classes written in a namespace of their own (a case file's letters).
     """
     generator = _Generator(embedded or {})
-    write = generator.writer(root, spec)
+    write_raw = generator.writer(root, spec, raw=True)
+    write = generator.writer(root, spec, raw=False)
     read = generator.reader(root, spec, namespace)
     functions = generator.compile()
-    return Binding(functions[write], functions[read])
+    return Binding(functions[write_raw], functions[write], functions[read])
