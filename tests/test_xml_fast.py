@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from govreply.case import CaseFile
-from govreply.errors import ValidationError
+from govreply.errors import ValidationError, XmlParseError
 from govreply.examples import seed_letter
 from govreply.formats import _xmlsafe as safe
 from govreply.formats import xml as gxml
@@ -391,3 +391,10 @@ def test_loads_reads_through_the_generated_reader(monkeypatch: pytest.MonkeyPatc
     root = etree.fromstring(document.replace("<kind>", "<!-- c --><kind>", 1).encode("utf-8"))
     with pytest.raises(TypeError):
         gxml.from_element(root)
+
+
+def test_every_doctype_marker_holds_the_byte_the_quick_search_looks_for() -> None:
+    """parse_untrusted skips the DOCTYPE search when there is no "!": each marker has one."""
+    assert all(b"!" in marker for marker in safe._DOCTYPE_MARKERS)
+    with pytest.raises(XmlParseError, match="DOCTYPE"):
+        gxml.loads("<!DOCTYPE x><x/>".encode("utf-16"))
