@@ -398,3 +398,18 @@ def test_every_doctype_marker_holds_the_byte_the_quick_search_looks_for() -> Non
     assert all(b"!" in marker for marker in safe._DOCTYPE_MARKERS)
     with pytest.raises(XmlParseError, match="DOCTYPE"):
         gxml.loads("<!DOCTYPE x><x/>".encode("utf-16"))
+
+
+@pytest.mark.parametrize("max_depth", [1, 2, 5, 32])
+@pytest.mark.parametrize("excess", [-2, -1, 0, 1, 2])
+def test_depth_probe_finds_exactly_the_trees_too_deep(max_depth: int, excess: int) -> None:
+    """The probe says yes exactly when elements nest deeper than max_depth (the root is 1)."""
+    depth = max(1, max_depth + excess)
+    root = etree.Element("root")
+    if depth > 1:
+        etree.SubElement(root, "leaf")  # a shallow branch beside the deep one
+    node = root
+    for _ in range(depth - 1):
+        node = etree.SubElement(node, "level")
+    first_form = etree.XPath("boolean(/" + "/*" * (max_depth + 1) + ")")
+    assert safe._too_deep(root, max_depth) is bool(first_form(root)) is (depth > max_depth)
