@@ -89,6 +89,7 @@ from govreply.formats.json._fast import (
     unstructure_letter,
 )
 from govreply.formats.json._upgrade import upgrade_letter
+from govreply.formats.xml._binding import Binding, bind
 from govreply.model import ReplyLetter
 from govreply.schemas import case_xml_schema, xml_schema
 
@@ -230,46 +231,6 @@ _CASE_SPEC: Final = _build_spec(
 # ---------------------------------------------------------------------------------- writing
 
 
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
-
-
-def _write(out: list[str], obj: dict[str, Any], spec: _Spec, pad: str, unit: str) -> None:
-    """Append the elements of ``obj``; ``pad`` starts each line ("" and "" for one line)."""
-    inner = pad + unit
-    for key, value in obj.items():
-        field = spec.by_key[key]
-        tag = field.tag
-        kind = field.kind
-        if kind == "object":
-            out.append(f"{pad}<{tag}>")
-            _write(out, value, field.spec, inner, unit)  # type: ignore[arg-type]  # has a spec
-            out.append(f"{pad}</{tag}>")
-        elif kind == "list":
-            if not value:
-                out.append(f"{pad}<{tag}/>")
-                continue
-            item_tag = field.item_tag
-            out.append(f"{pad}<{tag}>")
-            if field.spec is None:
-                out += [f"{inner}<{item_tag}>{_escape(item)}</{item_tag}>" for item in value]
-            else:
-                start = field.item_open
-                for item in value:
-                    out.append(f"{inner}<{start}>")
-                    _write(out, item, field.spec, inner + unit, unit)
-                    out.append(f"{inner}</{item_tag}>")
-            out.append(f"{pad}</{tag}>")
-        elif kind == "int":
-            out.append(f"{pad}<{tag}>{value}</{tag}>")
-        elif kind == "bool":
-            out.append(f"{pad}<{tag}>{'true' if value else 'false'}</{tag}>")
-        else:
-            out.append(f"{pad}<{tag}>{_escape(value)}</{tag}>")
-
-
 def _unwritable(
     obj: dict[str, Any], path: str, spec: _Spec, root: str
 ) -> Iterator[tuple[str, str]]:
@@ -291,6 +252,8 @@ def _unwritable(
 
 # nodes that an lxml tree may hold among the elements
 _NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+# … and those the generated readers do not expect (entities are refused before).
+_NOT_READ = (etree.Comment, etree.ProcessingInstruction)
 
 
 def _text(element: etree._Element) -> str | None:
@@ -398,22 +361,29 @@ class _Document(Generic[T]):
     upgrades: Mapping[str, Callable[[Any], Any]]
     path_of: Callable[[etree._Element], str]
     json_key: str
+    binding: Binding[T]
 
     def serialize(self, value: T, indent: int | None) -> str:
-        document = self.unstructure(value)
         version = self.versions["{" + self.namespace + "}"]
         out = [f'<{self.root_tag} xmlns="{self.namespace}" version="{version}">']
         unit = "" if indent is None else " " * indent
         newline = "" if indent is None else "\n"
-        _write(out, document, self.spec, newline + unit, unit)
-        out.append(f"{newline}</{self.root_tag}>")
-        text = "".join(out)
-        if _NOT_XML.search(text):
+        texts: list[str] = []
+        self.binding.write_raw(value, out.append, texts.append, texts.extend, newline + unit, unit)
+        end = f"{newline}</{self.root_tag}>"
+        # The markup is plain: only the texts can need escaping, or not fit in XML at all.
+        given = "".join(texts)
+        if _NOT_XML.search(given):
+            document = self.unstructure(value)
             path, char = next(_unwritable(document, self.root_tag, self.spec, self.root_tag))
             raise ValidationError(
                 f"{path}: U+{ord(char):04X} cannot be written in XML 1.0", field=path, value=char
             )
-        return text
+        if "&" in given or "<" in given or ">" in given or "\r" in given:
+            del out[1:]
+            self.binding.write(value, out.append, newline + unit, unit)
+        out.append(end)
+        return "".join(out)
 
     def from_element(self, element: etree._Element) -> T:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -428,11 +398,16 @@ class _Document(Generic[T]):
             safe.fail([Problem(f"/{root}/@version", message, safe.line(element))])
         safe.refuse_entities(element, self.path_of)
         safe.schema_problems(self.schema(expected), element, self.path_of)
+        upgrade = self.upgrades.get(expected)
+        if upgrade is None and next(element.iter(_NOT_READ), None) is None:
+            try:
+                return self.binding.read(element)
+            except Exception:  # the plain reader below says what is wrong
+                pass
         try:
             document = _read(element, self.spec)
         except _TooLongError as exc:
             safe.fail([self.at(exc.element, f"integer too long: {exc}")], exc.__cause__)
-        upgrade = self.upgrades.get(expected)
         if upgrade is not None:
             document = upgrade(document)
         try:
@@ -508,6 +483,7 @@ _LETTER: Final = _Document(
     {"1": upgrade_letter},
     _element_path,
     "letter",
+    bind(ReplyLetter, _SPEC, NAMESPACE),
 )
 _CASE: Final = _Document(
     "case-file",
@@ -521,6 +497,7 @@ _CASE: Final = _Document(
     {},
     _case_element_path,
     "case",
+    bind(CaseFile, _CASE_SPEC, CASE_NAMESPACE, {ReplyLetter: NAMESPACE}),
 )
 
 
