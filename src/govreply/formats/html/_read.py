@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Final, cast
+from typing import Final
 
 import attrs
 from lxml import etree
@@ -154,7 +154,9 @@ _DROP: Final = frozenset(
 # article or section is part of that composition (HTML-AAM: only those scoped to the body are
 # the banner, contentinfo and complementary landmarks) — the masthead and 版记 of a letter.
 _LANDMARKS: Final = frozenset({"header", "footer", "aside"})
-_COMPOSITIONS: Final = frozenset({"article", "section"})
+_COMPOSITIONS: Final = ("article", "section")
+# The dropped elements that are always chrome, removed by libxml2 in one call.
+_ALWAYS_DROP: Final = tuple(sorted(_DROP - _LANDMARKS))
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -209,7 +211,6 @@ _CHROME_HINT: Final = re.compile(
     r"fenxiang|dayin|guanbi|ewm|qrcode",
     re.I,
 )
-_STYLED: Final = etree.XPath("//*[@style]")
 _HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # style="display: inline"  (an element's own style turns a block inline, or the reverse)
 _DISPLAY: Final = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.I)
@@ -283,6 +284,7 @@ _PARSER: Final = etree.HTMLParser(
     remove_pis=True,
     no_network=True,
     huge_tree=False,
+    collect_ids=False,  # no ID lookups here: hashing every id attribute is wasted work
     default_doctype=False,  # type: ignore[call-arg]  # lxml-stubs lack it
 )
 
@@ -346,23 +348,35 @@ class _Page:
 
     def clean(self) -> None:
         """Drop scripts, navigation, forms and hidden elements; read the metadata."""
-        doomed = [
+        root = self.root
+        # Removing an element keeps its tail: the text around it joins up, as _remove does.
+        etree.strip_elements(root, *_ALWAYS_DROP, with_tail=False)
+        for el in [
             el
-            for el in self.root.iter(*_DROP)
-            if el.tag not in _LANDMARKS
-            or not any(a.tag in _COMPOSITIONS for a in el.iterancestors())
-        ]
-        styled = cast("list[etree._Element]", _STYLED(self.root))
-        doomed += [el for el in styled if _HIDDEN.search(el.get("style", ""))]
-        for el in doomed:
-            if isinstance(el, etree._Element):
-                _remove(el)
-        self._metadata()
+            for el in root.iter(*_LANDMARKS)
+            if next(el.iterancestors(*_COMPOSITIONS), None) is None
+        ]:
+            _remove(el)
+        # The metadata is read from the page without its hidden elements; one pass looks for
+        # both, and is made again in the rare page that hides some.
+        while not self._metadata():
+            pass
 
-    def _metadata(self) -> None:
-        """Key/value pairs of the page's metadata table or strip, removed from the page."""
+    def _metadata(self) -> bool:
+        """Key/value pairs of the page's metadata table or strip, removed from the page.
+
+        Returns False, having removed them and read nothing, when hidden elements were found.
+        """
         found: list[etree._Element] = []
+        hidden: list[etree._Element] = []
+        metadata: dict[str, str] = {}
         for el in self.root.iter(etree.Element):
+            style = el.get("style")
+            if style is not None and _HIDDEN.search(style):
+                hidden.append(el)
+                continue
+            if hidden:
+                continue
             own = el.text
             if not own or len(own) > 90 or _FIRST.isdisjoint(own[:4]):
                 continue
@@ -388,8 +402,13 @@ class _Page:
             if value and _is_label(value):
                 continue  # a header row of labels (名称 索引号 发布机构…), not a value
             if value:
-                self.metadata.setdefault(key, _SPACES.sub(" ", value).strip())
+                metadata.setdefault(key, _SPACES.sub(" ", value).strip())
                 found.append(el)
+        if hidden:
+            for el in hidden:
+                _remove(el)
+            return False
+        self.metadata = metadata
         for el in found:
             if el.getparent() is not None:
                 _remove(el)
@@ -400,6 +419,7 @@ class _Page:
                     "GH101", f"the page's metadata ({keys}) was read and kept apart from the letter"
                 )
             )
+        return True
 
     def containers(self) -> list[etree._Element]:
         """The element holding the letter, then the attachments printed after it.
@@ -477,10 +497,11 @@ def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
     for child in node:
         tag = child.tag
         if type(tag) is str:
-            inner = _weigh(child, weights)
+            # a link or chrome weighs nothing, nor does anything inside it
             if tag == "a" or _is_chrome(child.get("class"), child.get("id")):
-                inner = weights[child] = 0
-            total += inner
+                weights[child] = 0
+            else:
+                total += _weigh(child, weights)
         tail = child.tail
         if tail:
             total += len(tail.strip())
