@@ -59,7 +59,7 @@ DEFAULT_HTML_READ_OPTIONS: Final = HtmlReadOptions()
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
 _META_CHARSET: Final = re.compile(
-    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})"""
 )
 # What pages declare and what they mean: GB2312 and GBK pages use GB 18030 characters.
 _GB: Final = frozenset(
@@ -90,7 +90,8 @@ def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
                 raise HtmlParseError(
                     f"byte {exc.start}: not {codec} text despite its byte order mark"
                 ) from exc
-    match = _META_CHARSET.search(data[:8192])
+    # matched in lower case (ASCII): a literal "<meta" lets the regex skip ahead
+    match = _META_CHARSET.search(data[:8192].lower())
     declared = match[1].decode("ascii").lower() if match else None
     order: list[str] = []
     if declared is not None:
@@ -276,6 +277,9 @@ _CHROME_LINE: Final = re.compile(
     r")$"
 )
 
+# Every chrome line holds one of these (字体, 分享到, 打印, 关闭, 扫一扫, 收藏, 返回, 位置, 访问量,
+# 浏览, 阅读, 点击数, 上一篇, 相关, 附件下载): a cheap test before the regex.
+_CHROME_CHARS: Final = re.compile("[字分打关扫收返位访浏阅点篇相附]")
 
 # libxml2's HTML parser: no network, comments and processing instructions dropped, names
 # lower-cased; a plain etree parser (lxml.html's element classes cost a lookup per element).
@@ -372,7 +376,7 @@ class _Page:
         metadata: dict[str, str] = {}
         for el in self.root.iter(etree.Element):
             style = el.get("style")
-            if style is not None and _HIDDEN.search(style):
+            if style is not None and _hides(style):
                 hidden.append(el)
                 continue
             if hidden:
@@ -381,7 +385,12 @@ class _Page:
             if not own or len(own) > 90 or _FIRST.isdisjoint(own[:4]):
                 continue
             own = own.strip()
-            if not own or not _LABEL_START.match(own) or el.getparent() is None:
+            if (
+                not own
+                or own[0] not in _FIRST
+                or not _LABEL_START.match(own)
+                or el.getparent() is None
+            ):
                 continue
             key = _key(own)
             value: str | None = None
@@ -439,7 +448,7 @@ class _Page:
                 break
             best = max(children, key=lambda c: weights.get(c, 0))
             share = weights.get(best, 0) / total
-            hinted = _CONTENT_HINT.search(_hint(best)) is not None
+            hinted = _is_content(_hint(best))
             if not (share >= 0.85 or (hinted and share >= 0.6)):
                 break
             after = children[children.index(best) + 1 :]
@@ -459,6 +468,21 @@ def _is_attachment(el: etree._Element) -> bool:
         if head:
             return _ATTACHMENT_LABEL.match(head) is not None
     return False
+
+
+def _hides(style: str) -> bool:
+    """Whether an inline style hides its element (``display: none``, ``visibility: hidden``)."""
+    if style.isascii():  # ASCII: the case-blind regex can only match where these words are
+        low = style.lower()
+        if "none" not in low and "hidden" not in low:
+            return False
+    return _HIDDEN.search(style) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_content(hint: str) -> bool:
+    """Whether an element's id and class name a content container (cached: portals repeat)."""
+    return _CONTENT_HINT.search(hint) is not None
 
 
 def _remove(el: etree._Element) -> None:
@@ -533,10 +557,25 @@ _CJK: Final = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # A line break in the source between two CJK characters is no space (CSS Text 3, 4.1.3).
 _CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{_CJK}])")
 _NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The same C0 controls as bytes: in UTF-8 and GB 18030 they are only ever themselves (no
+# multi-byte sequence holds one), and neither decoder yields a surrogate.
+_C0_BYTES: Final = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _WS: Final = re.compile(r"[ \t\r\n\f]+")
-_HAS_WS: Final = re.compile(r"[\t\r\n\f]|  ")
 # zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen
 _INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _has_invisible(text: str) -> bool:
+    return (
+        "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+        or "\u00ad" in text
+    )
+
+
 # <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
 _TEMPLATE_CODE: Final = re.compile(r"<%.*?%>", re.S)
 
@@ -560,10 +599,16 @@ class _Text:
         self.buffer = []
         if raw.isspace():  # the source's indentation between blocks
             return
+        # Plain substring tests first: a regex scan of a long paragraph costs more than all.
         if "\n" in raw:
             raw = _CJK_BREAK.sub("", raw)
-        line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
-        line = _INVISIBLE.sub("", line.replace("\u00a0", " ")).strip(" ")
+        if "\t" in raw or "\n" in raw or "\r" in raw or "\f" in raw or "  " in raw:
+            raw = _WS.sub(" ", raw)
+        if "\u00a0" in raw:
+            raw = raw.replace("\u00a0", " ")
+        if _has_invisible(raw):
+            raw = _INVISIBLE.sub("", raw)
+        line = raw.strip(" ")
         if line.strip():
             self.lines.append(line.rstrip())
 
@@ -668,7 +713,7 @@ def _chrome_lines(lines: list[str], findings: list[Finding]) -> Iterator[str]:
             yield line
             continue
         folded = unicodedata.normalize("NFKC", line).strip()
-        if _CHROME_LINE.match(folded):
+        if _CHROME_CHARS.search(folded) and _CHROME_LINE.match(folded):
             findings.append(note("GH102", f"page chrome {line[:40]!r} removed"))
             continue
         yield line
@@ -685,18 +730,19 @@ def extract_html(
             or len(data.encode("utf-8", "surrogatepass")) > options.max_bytes
         ):
             raise HtmlParseError(f"the page is more than max_bytes={options.max_bytes} bytes")
-        text = data
+        text, codec, raw = data, "", b""
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > options.max_bytes:
             raise HtmlParseError(
                 f"the page is {len(raw)} bytes, more than max_bytes={options.max_bytes}"
             )
-        text, _codec, findings = decode_html(raw)
+        text, codec, findings = decode_html(raw)
     else:
         raise TypeError(f"a web page is str or bytes, not {type(data).__name__}")
     # Lone surrogates and C0 controls are no text (and lxml refuses them in a tree).
-    text = _NOT_TEXT.sub("", text)
+    if codec not in ("utf-8", "gb18030") or len(raw.translate(None, _C0_BYTES)) != len(raw):
+        text = _NOT_TEXT.sub("", text)
     if "<%" in text:
         text, count = _TEMPLATE_CODE.subn("", text)
         if count:
@@ -710,7 +756,9 @@ def extract_html(
     for attachment in attachments:
         lines += _chrome_lines(_lines(attachment), page.findings)
     title = page.title or page.metadata.get("标题")
-    if title and lines and not any(_key(title) in _key(ln) for ln in lines[:8]):
+    wanted = _key(title) if title else ""
+    # the title as printed is in the line (no spaces to remove) or, spaces removed, it is
+    if title and lines and not any(wanted in ln or wanted in _key(ln) for ln in lines[:8]):
         heading = _heading(page.root, container)
         if heading is not None and _key(heading) == _key(title):
             lines.insert(0, heading)
