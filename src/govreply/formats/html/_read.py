@@ -251,7 +251,8 @@ _META_KEYS: Final = (
     "有效期",
 )
 _META_SET: Final = frozenset(_META_KEYS)
-_SPACES: Final = re.compile(r"[\s\u3000\u00a0]+")
+# Spaces are what str.split() splits at: Unicode whitespace, ideographic and no-break spaces
+# among it (the same characters as the regex class [\s\u3000\u00a0], without its scan).
 # The characters labels start with: a cheap test before the regex.
 _FIRST: Final = frozenset(key[0] for key in _META_KEYS)
 # 索 引 号 / 发布机构 / 文　　号 …  at the start of an element's own text, spaces allowed inside
@@ -314,7 +315,7 @@ def _hint(el: etree._Element) -> str:
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub("", text).rstrip(":：")
+    return "".join(text.split()).rstrip(":：")
 
 
 class _Page:
@@ -411,7 +412,7 @@ class _Page:
             if value and _is_label(value):
                 continue  # a header row of labels (名称 索引号 发布机构…), not a value
             if value:
-                metadata.setdefault(key, _SPACES.sub(" ", value).strip())
+                metadata.setdefault(key, " ".join(value.split()))
                 found.append(el)
         if hidden:
             for el in hidden:
@@ -464,7 +465,7 @@ _ATTACHMENT_LABEL: Final = re.compile(r"附件[0-9]{0,2}[:：]?$")
 def _is_attachment(el: etree._Element) -> bool:
     """Whether ``el`` opens with an attachment label on a line of its own (``附件``)."""
     for text in el.itertext():
-        head = _SPACES.sub("", text) if isinstance(text, str) else ""
+        head = "".join(text.split()) if isinstance(text, str) else ""
         if head:
             return _ATTACHMENT_LABEL.match(head) is not None
     return False
@@ -595,22 +596,10 @@ class _Text:
         buffer = self.buffer
         if not buffer:
             return
-        raw = buffer[0] if len(buffer) == 1 else "".join(buffer)
         self.buffer = []
-        if raw.isspace():  # the source's indentation between blocks
-            return
-        # Plain substring tests first: a regex scan of a long paragraph costs more than all.
-        if "\n" in raw:
-            raw = _CJK_BREAK.sub("", raw)
-        if "\t" in raw or "\n" in raw or "\r" in raw or "\f" in raw or "  " in raw:
-            raw = _WS.sub(" ", raw)
-        if "\u00a0" in raw:
-            raw = raw.replace("\u00a0", " ")
-        if _has_invisible(raw):
-            raw = _INVISIBLE.sub("", raw)
-        line = raw.strip(" ")
-        if line.strip():
-            self.lines.append(line.rstrip())
+        line = _line(buffer[0] if len(buffer) == 1 else "".join(buffer))
+        if line is not None:
+            self.lines.append(line)
 
     def walk(self, el: etree._Element) -> None:
         """Read ``el``, an element (not a comment), its descendants and its tail."""
@@ -626,12 +615,7 @@ class _Text:
                 self.lines.append("\n".join(rows))
             self.text(el.tail)
             return
-        block = name in _BREAKS
-        style = el.get("style")
-        if style is not None and "display" in style:
-            display = _DISPLAY.search(style)
-            if display is not None:
-                block = not display[1].lower().startswith("inline")
+        block = _is_block(el, name)
         if block:
             self.flush()
         buffer = self.buffer
@@ -653,6 +637,49 @@ class _Text:
             self.buffer.append(tail)
 
 
+def _line(raw: str) -> str | None:
+    """The line a run of source text shows, or None for only spaces."""
+    if raw.isspace():  # the source's indentation between blocks
+        return None
+    # Plain substring tests first: a regex scan of a long paragraph costs more than all.
+    if "\n" in raw:
+        raw = _CJK_BREAK.sub("", raw)
+    if "\t" in raw or "\n" in raw or "\r" in raw or "\f" in raw or "  " in raw:
+        raw = _WS.sub(" ", raw)
+    if "\u00a0" in raw:
+        raw = raw.replace("\u00a0", " ")
+    if _has_invisible(raw):
+        raw = _INVISIBLE.sub("", raw)
+    line = raw.strip(" ")
+    return line.rstrip() if line.strip() else None
+
+
+def _is_block(el: etree._Element, name: str) -> bool:
+    """Whether ``el`` breaks lines: a block by its name, unless its own style says otherwise."""
+    style = el.get("style")
+    if style is not None and "display" in style:
+        display = _DISPLAY.search(style)
+        if display is not None:
+            return not display[1].lower().startswith("inline")
+    return name in _BREAKS
+
+
+def _cell_lines(td: etree._Element) -> list[str]:
+    """The lines of a table cell, and of its tail, as _Text reads them."""
+    if len(td):
+        inner = _Text()
+        inner.walk(td)
+        inner.flush()
+        return inner.lines
+    # a cell of text only (most of a form): its text and tail, one line or two
+    own, tail = td.text, td.tail
+    if _is_block(td, td.tag):
+        runs = [run for run in (own, tail) if run]
+    else:
+        runs = ["".join(run for run in (own, tail) if run)]
+    return [line for line in map(_line, runs) if line is not None]
+
+
 def _table(table: etree._Element) -> list[str]:
     """Rows of cells, tab-separated; a spanned cell's text once, then empty grid cells."""
     rows: list[str] = []
@@ -669,10 +696,8 @@ def _table(table: etree._Element) -> list[str]:
                 pending[column] -= 1
                 cells.append("")
                 column += 1
-            inner = _Text()
-            inner.walk(td)
-            inner.flush()
-            cells.append(" ".join(ln.replace("\n", " ").replace("\t", " ") for ln in inner.lines))
+            lines = _cell_lines(td)
+            cells.append(" ".join(ln.replace("\n", " ").replace("\t", " ") for ln in lines))
             span = _span(td.get("colspan"))
             rowspan = _span(td.get("rowspan"))
             for k in range(span):
@@ -778,7 +803,7 @@ def extract_html(
 def _heading(root: etree._Element, container: etree._Element) -> str | None:
     for name in ("h1", "h2"):
         for el in root.iter(name):
-            text = _SPACES.sub(" ", _text_of(el)).strip()
+            text = " ".join(_text_of(el).split())
             if text:
                 return text
     return None
