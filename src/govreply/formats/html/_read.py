@@ -525,8 +525,12 @@ def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
             # a link or chrome weighs nothing, nor does anything inside it
             if tag == "a" or _is_chrome(child.get("class"), child.get("id")):
                 weights[child] = 0
-            else:
+            elif len(child):
                 total += _weigh(child, weights)
+            else:  # a leaf, weighed here: most elements are
+                text = child.text
+                weights[child] = inner = len(text.strip()) if text else 0
+                total += inner
         tail = child.tail
         if tail:
             total += len(tail.strip())
@@ -623,9 +627,26 @@ class _Text:
         if own:
             buffer.append(own)
         for child in el:
-            if type(child.tag) is str:
-                self.walk(child)
-                buffer = self.buffer  # a block child flushed it
+            tag = child.tag
+            if type(tag) is str:
+                if len(child) or tag == "br" or tag == "table":
+                    self.walk(child)
+                    buffer = self.buffer  # a block child flushed it
+                    continue
+                # a leaf, read here as walk would read it: most elements are
+                text = child.text
+                if _is_block(child, tag):
+                    self.flush()
+                    if text:
+                        line = _line(text)
+                        if line is not None:
+                            self.lines.append(line)
+                    buffer = self.buffer
+                elif text:
+                    buffer.append(text)
+                tail = child.tail
+                if tail:
+                    buffer.append(tail)
             else:
                 tail = child.tail
                 if tail:
