@@ -787,7 +787,7 @@ def extract_html(
     else:
         raise TypeError(f"a web page is str or bytes, not {type(data).__name__}")
     # Lone surrogates and C0 controls are no text (and lxml refuses them in a tree).
-    if codec not in ("utf-8", "gb18030") or len(raw.translate(None, _C0_BYTES)) != len(raw):
+    if codec not in ("utf-8", "gb18030") or any(map(raw.__contains__, _C0_BYTES)):
         text = _NOT_TEXT.sub("", text)
     if "<%" in text:
         text, count = _TEMPLATE_CODE.subn("", text)
