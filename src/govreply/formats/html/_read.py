@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Final, cast
+from typing import Final
 
 import attrs
 from lxml import etree
@@ -59,7 +59,7 @@ DEFAULT_HTML_READ_OPTIONS: Final = HtmlReadOptions()
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
 _META_CHARSET: Final = re.compile(
-    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})"""
 )
 # What pages declare and what they mean: GB2312 and GBK pages use GB 18030 characters.
 _GB: Final = frozenset(
@@ -90,7 +90,8 @@ def decode_html(data: bytes) -> tuple[str, str, list[Finding]]:
                 raise HtmlParseError(
                     f"byte {exc.start}: not {codec} text despite its byte order mark"
                 ) from exc
-    match = _META_CHARSET.search(data[:8192])
+    # matched in lower case (ASCII): a literal "<meta" lets the regex skip ahead
+    match = _META_CHARSET.search(data[:8192].lower())
     declared = match[1].decode("ascii").lower() if match else None
     order: list[str] = []
     if declared is not None:
@@ -154,7 +155,9 @@ _DROP: Final = frozenset(
 # article or section is part of that composition (HTML-AAM: only those scoped to the body are
 # the banner, contentinfo and complementary landmarks) — the masthead and 版记 of a letter.
 _LANDMARKS: Final = frozenset({"header", "footer", "aside"})
-_COMPOSITIONS: Final = frozenset({"article", "section"})
+_COMPOSITIONS: Final = ("article", "section")
+# The dropped elements that are always chrome, removed by libxml2 in one call.
+_ALWAYS_DROP: Final = tuple(sorted(_DROP - _LANDMARKS))
 _BLOCK: Final = frozenset(
     {
         "p",
@@ -209,7 +212,6 @@ _CHROME_HINT: Final = re.compile(
     r"fenxiang|dayin|guanbi|ewm|qrcode",
     re.I,
 )
-_STYLED: Final = etree.XPath("//*[@style]")
 _HIDDEN: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # style="display: inline"  (an element's own style turns a block inline, or the reverse)
 _DISPLAY: Final = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.I)
@@ -249,7 +251,8 @@ _META_KEYS: Final = (
     "有效期",
 )
 _META_SET: Final = frozenset(_META_KEYS)
-_SPACES: Final = re.compile(r"[\s\u3000\u00a0]+")
+# Spaces are what str.split() splits at: Unicode whitespace, ideographic and no-break spaces
+# among it (the same characters as the regex class [\s\u3000\u00a0], without its scan).
 # The characters labels start with: a cheap test before the regex.
 _FIRST: Final = frozenset(key[0] for key in _META_KEYS)
 # 索 引 号 / 发布机构 / 文　　号 …  at the start of an element's own text, spaces allowed inside
@@ -275,6 +278,9 @@ _CHROME_LINE: Final = re.compile(
     r")$"
 )
 
+# Every chrome line holds one of these (字体, 分享到, 打印, 关闭, 扫一扫, 收藏, 返回, 位置, 访问量,
+# 浏览, 阅读, 点击数, 上一篇, 相关, 附件下载): a cheap test before the regex.
+_CHROME_CHARS: Final = re.compile("[字分打关扫收返位访浏阅点篇相附]")
 
 # libxml2's HTML parser: no network, comments and processing instructions dropped, names
 # lower-cased; a plain etree parser (lxml.html's element classes cost a lookup per element).
@@ -283,6 +289,7 @@ _PARSER: Final = etree.HTMLParser(
     remove_pis=True,
     no_network=True,
     huge_tree=False,
+    collect_ids=False,  # no ID lookups here: hashing every id attribute is wasted work
     default_doctype=False,  # type: ignore[call-arg]  # lxml-stubs lack it
 )
 
@@ -308,7 +315,7 @@ def _hint(el: etree._Element) -> str:
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub("", text).rstrip(":：")
+    return "".join(text.split()).rstrip(":：")
 
 
 class _Page:
@@ -346,28 +353,45 @@ class _Page:
 
     def clean(self) -> None:
         """Drop scripts, navigation, forms and hidden elements; read the metadata."""
-        doomed = [
+        root = self.root
+        # Removing an element keeps its tail: the text around it joins up, as _remove does.
+        etree.strip_elements(root, *_ALWAYS_DROP, with_tail=False)
+        for el in [
             el
-            for el in self.root.iter(*_DROP)
-            if el.tag not in _LANDMARKS
-            or not any(a.tag in _COMPOSITIONS for a in el.iterancestors())
-        ]
-        styled = cast("list[etree._Element]", _STYLED(self.root))
-        doomed += [el for el in styled if _HIDDEN.search(el.get("style", ""))]
-        for el in doomed:
-            if isinstance(el, etree._Element):
-                _remove(el)
-        self._metadata()
+            for el in root.iter(*_LANDMARKS)
+            if next(el.iterancestors(*_COMPOSITIONS), None) is None
+        ]:
+            _remove(el)
+        # The metadata is read from the page without its hidden elements; one pass looks for
+        # both, and is made again in the rare page that hides some.
+        while not self._metadata():
+            pass
 
-    def _metadata(self) -> None:
-        """Key/value pairs of the page's metadata table or strip, removed from the page."""
+    def _metadata(self) -> bool:
+        """Key/value pairs of the page's metadata table or strip, removed from the page.
+
+        Returns False, having removed them and read nothing, when hidden elements were found.
+        """
         found: list[etree._Element] = []
+        hidden: list[etree._Element] = []
+        metadata: dict[str, str] = {}
         for el in self.root.iter(etree.Element):
+            style = el.get("style")
+            if style is not None and _hides(style):
+                hidden.append(el)
+                continue
+            if hidden:
+                continue
             own = el.text
             if not own or len(own) > 90 or _FIRST.isdisjoint(own[:4]):
                 continue
             own = own.strip()
-            if not own or not _LABEL_START.match(own) or el.getparent() is None:
+            if (
+                not own
+                or own[0] not in _FIRST
+                or not _LABEL_START.match(own)
+                or el.getparent() is None
+            ):
                 continue
             key = _key(own)
             value: str | None = None
@@ -388,8 +412,13 @@ class _Page:
             if value and _is_label(value):
                 continue  # a header row of labels (名称 索引号 发布机构…), not a value
             if value:
-                self.metadata.setdefault(key, _SPACES.sub(" ", value).strip())
+                metadata.setdefault(key, " ".join(value.split()))
                 found.append(el)
+        if hidden:
+            for el in hidden:
+                _remove(el)
+            return False
+        self.metadata = metadata
         for el in found:
             if el.getparent() is not None:
                 _remove(el)
@@ -400,6 +429,7 @@ class _Page:
                     "GH101", f"the page's metadata ({keys}) was read and kept apart from the letter"
                 )
             )
+        return True
 
     def containers(self) -> list[etree._Element]:
         """The element holding the letter, then the attachments printed after it.
@@ -419,7 +449,7 @@ class _Page:
                 break
             best = max(children, key=lambda c: weights.get(c, 0))
             share = weights.get(best, 0) / total
-            hinted = _CONTENT_HINT.search(_hint(best)) is not None
+            hinted = _is_content(_hint(best))
             if not (share >= 0.85 or (hinted and share >= 0.6)):
                 break
             after = children[children.index(best) + 1 :]
@@ -435,10 +465,25 @@ _ATTACHMENT_LABEL: Final = re.compile(r"附件[0-9]{0,2}[:：]?$")
 def _is_attachment(el: etree._Element) -> bool:
     """Whether ``el`` opens with an attachment label on a line of its own (``附件``)."""
     for text in el.itertext():
-        head = _SPACES.sub("", text) if isinstance(text, str) else ""
+        head = "".join(text.split()) if isinstance(text, str) else ""
         if head:
             return _ATTACHMENT_LABEL.match(head) is not None
     return False
+
+
+def _hides(style: str) -> bool:
+    """Whether an inline style hides its element (``display: none``, ``visibility: hidden``)."""
+    if style.isascii():  # ASCII: the case-blind regex can only match where these words are
+        low = style.lower()
+        if "none" not in low and "hidden" not in low:
+            return False
+    return _HIDDEN.search(style) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_content(hint: str) -> bool:
+    """Whether an element's id and class name a content container (cached: portals repeat)."""
+    return _CONTENT_HINT.search(hint) is not None
 
 
 def _remove(el: etree._Element) -> None:
@@ -477,10 +522,15 @@ def _weigh(node: etree._Element, weights: dict[etree._Element, int]) -> int:
     for child in node:
         tag = child.tag
         if type(tag) is str:
-            inner = _weigh(child, weights)
+            # a link or chrome weighs nothing, nor does anything inside it
             if tag == "a" or _is_chrome(child.get("class"), child.get("id")):
-                inner = weights[child] = 0
-            total += inner
+                weights[child] = 0
+            elif len(child):
+                total += _weigh(child, weights)
+            else:  # a leaf, weighed here: most elements are
+                text = child.text
+                weights[child] = inner = len(text.strip()) if text else 0
+                total += inner
         tail = child.tail
         if tail:
             total += len(tail.strip())
@@ -512,10 +562,25 @@ _CJK: Final = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 # A line break in the source between two CJK characters is no space (CSS Text 3, 4.1.3).
 _CJK_BREAK: Final = re.compile(f"(?<=[{_CJK}])[ \\t\\r\\n]*\\n[ \\t\\r\\n]*(?=[{_CJK}])")
 _NOT_TEXT: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The same C0 controls as bytes: in UTF-8 and GB 18030 they are only ever themselves (no
+# multi-byte sequence holds one), and neither decoder yields a surrogate.
+_C0_BYTES: Final = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _WS: Final = re.compile(r"[ \t\r\n\f]+")
-_HAS_WS: Final = re.compile(r"[\t\r\n\f]|  ")
 # zero-width spaces and joiners, the word joiner, a byte order mark, a soft hyphen
 _INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _has_invisible(text: str) -> bool:
+    return (
+        "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+        or "\ufeff" in text
+        or "\u00ad" in text
+    )
+
+
 # <%-- JSP comment --%> / <%@ page … %> / <% code %>  (pages saved from templates)
 _TEMPLATE_CODE: Final = re.compile(r"<%.*?%>", re.S)
 
@@ -535,16 +600,10 @@ class _Text:
         buffer = self.buffer
         if not buffer:
             return
-        raw = buffer[0] if len(buffer) == 1 else "".join(buffer)
         self.buffer = []
-        if raw.isspace():  # the source's indentation between blocks
-            return
-        if "\n" in raw:
-            raw = _CJK_BREAK.sub("", raw)
-        line = _WS.sub(" ", raw) if _HAS_WS.search(raw) else raw
-        line = _INVISIBLE.sub("", line.replace("\u00a0", " ")).strip(" ")
-        if line.strip():
-            self.lines.append(line.rstrip())
+        line = _line(buffer[0] if len(buffer) == 1 else "".join(buffer))
+        if line is not None:
+            self.lines.append(line)
 
     def walk(self, el: etree._Element) -> None:
         """Read ``el``, an element (not a comment), its descendants and its tail."""
@@ -560,12 +619,7 @@ class _Text:
                 self.lines.append("\n".join(rows))
             self.text(el.tail)
             return
-        block = name in _BREAKS
-        style = el.get("style")
-        if style is not None and "display" in style:
-            display = _DISPLAY.search(style)
-            if display is not None:
-                block = not display[1].lower().startswith("inline")
+        block = _is_block(el, name)
         if block:
             self.flush()
         buffer = self.buffer
@@ -573,9 +627,26 @@ class _Text:
         if own:
             buffer.append(own)
         for child in el:
-            if type(child.tag) is str:
-                self.walk(child)
-                buffer = self.buffer  # a block child flushed it
+            tag = child.tag
+            if type(tag) is str:
+                if len(child) or tag == "br" or tag == "table":
+                    self.walk(child)
+                    buffer = self.buffer  # a block child flushed it
+                    continue
+                # a leaf, read here as walk would read it: most elements are
+                text = child.text
+                if _is_block(child, tag):
+                    self.flush()
+                    if text:
+                        line = _line(text)
+                        if line is not None:
+                            self.lines.append(line)
+                    buffer = self.buffer
+                elif text:
+                    buffer.append(text)
+                tail = child.tail
+                if tail:
+                    buffer.append(tail)
             else:
                 tail = child.tail
                 if tail:
@@ -585,6 +656,49 @@ class _Text:
         tail = el.tail
         if tail:
             self.buffer.append(tail)
+
+
+def _line(raw: str) -> str | None:
+    """The line a run of source text shows, or None for only spaces."""
+    if raw.isspace():  # the source's indentation between blocks
+        return None
+    # Plain substring tests first: a regex scan of a long paragraph costs more than all.
+    if "\n" in raw:
+        raw = _CJK_BREAK.sub("", raw)
+    if "\t" in raw or "\n" in raw or "\r" in raw or "\f" in raw or "  " in raw:
+        raw = _WS.sub(" ", raw)
+    if "\u00a0" in raw:
+        raw = raw.replace("\u00a0", " ")
+    if _has_invisible(raw):
+        raw = _INVISIBLE.sub("", raw)
+    line = raw.strip(" ")
+    return line.rstrip() if line.strip() else None
+
+
+def _is_block(el: etree._Element, name: str) -> bool:
+    """Whether ``el`` breaks lines: a block by its name, unless its own style says otherwise."""
+    style = el.get("style")
+    if style is not None and "display" in style:
+        display = _DISPLAY.search(style)
+        if display is not None:
+            return not display[1].lower().startswith("inline")
+    return name in _BREAKS
+
+
+def _cell_lines(td: etree._Element) -> list[str]:
+    """The lines of a table cell, and of its tail, as _Text reads them."""
+    if len(td):
+        inner = _Text()
+        inner.walk(td)
+        inner.flush()
+        return inner.lines
+    # a cell of text only (most of a form): its text and tail, one line or two
+    own, tail = td.text, td.tail
+    if _is_block(td, td.tag):
+        runs = [run for run in (own, tail) if run]
+    else:
+        runs = ["".join(run for run in (own, tail) if run)]
+    return [line for line in map(_line, runs) if line is not None]
 
 
 def _table(table: etree._Element) -> list[str]:
@@ -603,10 +717,8 @@ def _table(table: etree._Element) -> list[str]:
                 pending[column] -= 1
                 cells.append("")
                 column += 1
-            inner = _Text()
-            inner.walk(td)
-            inner.flush()
-            cells.append(" ".join(ln.replace("\n", " ").replace("\t", " ") for ln in inner.lines))
+            lines = _cell_lines(td)
+            cells.append(" ".join(ln.replace("\n", " ").replace("\t", " ") for ln in lines))
             span = _span(td.get("colspan"))
             rowspan = _span(td.get("rowspan"))
             for k in range(span):
@@ -647,7 +759,7 @@ def _chrome_lines(lines: list[str], findings: list[Finding]) -> Iterator[str]:
             yield line
             continue
         folded = unicodedata.normalize("NFKC", line).strip()
-        if _CHROME_LINE.match(folded):
+        if _CHROME_CHARS.search(folded) and _CHROME_LINE.match(folded):
             findings.append(note("GH102", f"page chrome {line[:40]!r} removed"))
             continue
         yield line
@@ -664,18 +776,19 @@ def extract_html(
             or len(data.encode("utf-8", "surrogatepass")) > options.max_bytes
         ):
             raise HtmlParseError(f"the page is more than max_bytes={options.max_bytes} bytes")
-        text = data
+        text, codec, raw = data, "", b""
     elif isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
         if len(raw) > options.max_bytes:
             raise HtmlParseError(
                 f"the page is {len(raw)} bytes, more than max_bytes={options.max_bytes}"
             )
-        text, _codec, findings = decode_html(raw)
+        text, codec, findings = decode_html(raw)
     else:
         raise TypeError(f"a web page is str or bytes, not {type(data).__name__}")
     # Lone surrogates and C0 controls are no text (and lxml refuses them in a tree).
-    text = _NOT_TEXT.sub("", text)
+    if codec not in ("utf-8", "gb18030") or any(map(raw.__contains__, _C0_BYTES)):
+        text = _NOT_TEXT.sub("", text)
     if "<%" in text:
         text, count = _TEMPLATE_CODE.subn("", text)
         if count:
@@ -689,7 +802,9 @@ def extract_html(
     for attachment in attachments:
         lines += _chrome_lines(_lines(attachment), page.findings)
     title = page.title or page.metadata.get("标题")
-    if title and lines and not any(_key(title) in _key(ln) for ln in lines[:8]):
+    wanted = _key(title) if title else ""
+    # the title as printed is in the line (no spaces to remove) or, spaces removed, it is
+    if title and lines and not any(wanted in ln or wanted in _key(ln) for ln in lines[:8]):
         heading = _heading(page.root, container)
         if heading is not None and _key(heading) == _key(title):
             lines.insert(0, heading)
@@ -709,7 +824,7 @@ def extract_html(
 def _heading(root: etree._Element, container: etree._Element) -> str | None:
     for name in ("h1", "h2"):
         for el in root.iter(name):
-            text = _SPACES.sub(" ", _text_of(el)).strip()
+            text = " ".join(_text_of(el).split())
             if text:
                 return text
     return None
