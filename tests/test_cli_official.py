@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from govreply.cli import main
 from govreply.examples import seed_letter
 from govreply.formats import json
+from govreply.model import ReplyLetter
 from official import FONT_DIR
 
 
@@ -112,10 +114,10 @@ def test_convert_a_directory_to_each_official_format(
     (letters / "a.json").write_text(json.dumps(seed_letter()), encoding="utf-8")
     (letters / "sub" / "b.json").write_text(json.dumps(seed_letter()), encoding="utf-8")
     (letters / "bad.json").write_text("{}", encoding="utf-8")
-    readers = {
-        "html": lambda p: html.loads(p.read_bytes()),
-        "docx": lambda p: docx.loads(p.read_bytes()),
-        "pdf": lambda p: pdf.loads(p.read_bytes()),
+    readers: dict[str, Callable[[bytes], ReplyLetter]] = {
+        "html": html.loads,
+        "docx": docx.loads,
+        "pdf": pdf.loads,
     }
     for fmt, read in readers.items():
         out = tmp_path / fmt
@@ -125,7 +127,7 @@ def test_convert_a_directory_to_each_official_format(
         assert f"2 of 3 letters written to {out}, 1 failed" in err
         written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*"))
         assert written == [f"a.{fmt}", f"sub/b.{fmt}"]
-        assert read(out / f"a.{fmt}").title == seed_letter().title
+        assert read((out / f"a.{fmt}").read_bytes()).title == seed_letter().title
     assert "GW101 warning" in err  # the PDF writer's font fallbacks, under each file's name
 
 
