@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime
 import enum
 import operator
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -38,6 +37,7 @@ import attrs
 import msgspec
 
 from govreply.case import CaseFile
+from govreply.formats._codegen import CodeGenerator
 from govreply.formats.json._fast import parse_timestamp
 from govreply.model import ReplyLetter
 from govreply.model._validators import Rule, rule_of, to_tuple
@@ -64,22 +64,12 @@ def _timestamp(text: str) -> datetime.datetime:
         raise RejectedError from None
 
 
-class _Generator:
+class _Generator(CodeGenerator):
     """Makes the mirrors and writes one converter function per class (and section depth)."""
 
     def __init__(self) -> None:
-        self.namespace: dict[str, Any] = {
-            "_UNSET": _UNSET,
-            "_new": object.__new__,
-            "_Rejected": RejectedError,
-        }
-        self.lines: list[str] = []
+        super().__init__("<govreply.formats.json._msgspec>", RejectedError, {"_UNSET": _UNSET})
         self.done: dict[tuple[type, int, int], tuple[Any, str]] = {}
-
-    def name(self, value: Any) -> str:
-        key = f"_n{len(self.namespace)}"
-        self.namespace[key] = value
-        return key
 
     def add(self, cls: type, level: int = 0, limit: int = 0) -> tuple[Any, str]:
         """The mirror of ``cls`` and the name of its converter.
@@ -196,21 +186,6 @@ class _Generator:
         mirror, converter = self.add(item, level, limit)
         items = f"tuple([{converter}(y, c) for y in {var}])"
         return tuple[mirror, ...], [], items  # type: ignore[valid-type]
-
-    def text_checks(self, var: str, rule: Rule | None) -> list[str]:
-        """The checks of the text rule (non-blank, and the rule's pattern) on ``var``."""
-        if rule is None:
-            return []
-        checks = [f"if not {var} or {var}.isspace(): raise _Rejected"]
-        if rule.pattern is not None:
-            matches = self.name(re.compile(rule.pattern).fullmatch)
-            checks.append(f"if {matches}({var}) is None: raise _Rejected")
-        return checks
-
-    def compile(self) -> dict[str, Any]:
-        source = "\n".join(self.lines)
-        exec(compile(source, "<govreply.formats.json._msgspec>", "exec"), self.namespace)
-        return self.namespace
 
 
 def _fits(rule: Rule, tp: Any) -> bool:

@@ -31,6 +31,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 from lxml import etree
 
+from govreply.formats._codegen import CodeGenerator
 from govreply.formats._xmlsafe import NOT_XML
 from govreply.formats.json._fast import parse_timestamp
 from govreply.formats.json._msgspec import _STATED, _fits, _strip_optional, _supported
@@ -76,27 +77,20 @@ def _timestamp(text: str | None) -> datetime.datetime:
         raise RejectedError from None
 
 
-class _Generator:
+class _Generator(CodeGenerator):
     """Writes the writer and the readers of each class, then compiles them."""
 
     def __init__(self, embedded: Mapping[type, str]) -> None:
-        self.namespace: dict[str, Any] = {
-            "_new": object.__new__,
-            "_Rejected": RejectedError,
+        names = {
             "_date": _date,
             "_timestamp": _timestamp,
             "_TRUE": _TRUE,
             "_CR": "\r",  # an f-string's expressions hold no backslash before Python 3.12
         }
-        self.lines: list[str] = []
+        super().__init__("<govreply.formats.xml._binding>", RejectedError, names)
         self.writers: dict[tuple[type, bool], str] = {}
         self.readers: dict[tuple[type, str, int], str] = {}
         self.embedded = embedded  # classes written in a namespace of their own
-
-    def name(self, value: Any, prefix: str = "_n") -> str:
-        key = f"{prefix}{len(self.namespace)}"
-        self.namespace[key] = value
-        return key
 
     # ------------------------------------------------------------------------------ writing
 
@@ -301,21 +295,6 @@ class _Generator:
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return f"{self.name({m.value: m for m in tp})}[{text}]"
         raise TypeError(f"no fast XML path for {tp!r}")  # pragma: no cover - model changed
-
-    def text_checks(self, var: str, rule: Rule | None) -> list[str]:
-        """The checks of the text rule (non-blank, and the rule's pattern) on ``var``."""
-        if rule is None:
-            return []
-        checks = [f"if not {var} or {var}.isspace(): raise _Rejected"]
-        if rule.pattern is not None:
-            matches = self.name(re.compile(rule.pattern).fullmatch)
-            checks.append(f"if {matches}({var}) is None: raise _Rejected")
-        return checks
-
-    def compile(self) -> dict[str, Any]:
-        source = "\n".join(self.lines)
-        exec(compile(source, "<govreply.formats.xml._binding>", "exec"), self.namespace)
-        return self.namespace
 
 
 def _fstring(*parts: str) -> str:
